@@ -1,0 +1,76 @@
+package dev.perpflow.app;
+
+import dev.perpflow.app.api.HealthApi;
+import dev.perpflow.app.api.JsonResponder;
+import dev.perpflow.app.config.PerpflowSettings;
+import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.funding.FundingRoutes;
+import dev.perpflow.app.funding.FundingStore;
+import dev.perpflow.app.logging.LogFiles;
+import dev.perpflow.app.persistence.Database;
+import dev.perpflow.app.persistence.FundingRepository;
+import dev.perpflow.app.persistence.VenueRepository;
+import dev.perpflow.app.startup.PortCheck;
+import dev.perpflow.app.startup.StartupException;
+import dev.perpflow.app.venue.VenueRegistry;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the application: validates the settings, opens and migrates the database, registers the venue
+ * components and binds the beans the YAML routes refer to. Runs before any route is loaded, so a bad setting
+ * stops startup before anything is started.
+ */
+public class PerpflowConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PerpflowConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertyReader properties = new PropertyReader(key -> context.getPropertiesComponent().resolveProperty(key));
+        PerpflowSettings settings = PerpflowSettings.read(context.getCamelContextExtension().getProfile(), properties);
+        LOG.info("perpflow starting with profile {}; data dir {}", settings.profile(), settings.dataDir());
+        if (!Files.isDirectory(settings.routesDir())) {
+            throw new StartupException("the routes folder " + settings.routesDir() + " does not exist: run from the "
+                    + "project root or set perpflow.routes-dir (PERPFLOW_ROUTES_DIR)");
+        }
+        LogFiles.attach(settings.dataDir());
+        PortCheck.requireFree(settings.http());
+
+        Database database = Database.open(settings.db(), settings.dataDir());
+        context.addService(new ClosingService(database), true, true);
+        VenueRepository venueRepository = new VenueRepository(database.dataSource());
+        FundingRepository fundingRepository = new FundingRepository(database.dataSource());
+
+        VenueRegistry venues = VenueRegistry.create(settings, properties, venueRepository);
+        venues.registerComponents(context);
+
+        context.getRegistry().bind("dataSource", database.dataSource());
+        context.getRegistry().bind("database", database);
+        context.getRegistry().bind("venueRegistry", venues);
+        context.getRegistry().bind("fundingStore", new FundingStore(venueRepository, fundingRepository));
+        context.getRegistry().bind("healthApi", new HealthApi(database, venueRepository, fundingRepository,
+                settings.enabledVenues(), Clock.systemUTC()));
+        context.getRegistry().bind("jsonResponse", new JsonResponder());
+        context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
+    }
+
+    /** Closes a resource when the context stops (after the routes that use it). */
+    private static final class ClosingService extends ServiceSupport {
+        private final AutoCloseable resource;
+
+        ClosingService(AutoCloseable resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            resource.close();
+        }
+    }
+}

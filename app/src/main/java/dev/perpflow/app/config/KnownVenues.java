@@ -1,0 +1,25 @@
+package dev.perpflow.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The real venues perpflow targets, with their production endpoints (overridable per venue). */
+public final class KnownVenues {
+
+    /** name → {rest url, websocket url}. */
+    public static final Map<String, String[]> PRODUCTION_URLS = new LinkedHashMap<>();
+
+    static {
+        PRODUCTION_URLS.put("aster", new String[] {"https://fapi.asterdex.com", "wss://fstream.asterdex.com"});
+        PRODUCTION_URLS.put("backpack", new String[] {"https://api.backpack.exchange", "wss://ws.backpack.exchange"});
+        PRODUCTION_URLS.put("lighter", new String[] {"https://mainnet.zklighter.elliot.ai",
+            "wss://mainnet.zklighter.elliot.ai/stream"});
+        PRODUCTION_URLS.put("paradex", new String[] {"https://api.prod.paradex.trade/v1", "wss://ws.api.prod.paradex.trade/v1"});
+        PRODUCTION_URLS.put("edgex", new String[] {"https://pro.edgex.exchange", "wss://quote.edgex.exchange"});
+        PRODUCTION_URLS.put("grvt", new String[] {"https://market-data.grvt.io", "wss://market-data.grvt.io/ws/full"});
+        PRODUCTION_URLS.put("hyperliquid", new String[] {"https://api.hyperliquid.xyz", "wss://api.hyperliquid.xyz/ws"});
+    }
+
+    private KnownVenues() {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.perpflow.app.funding;
+
+import dev.perpflow.app.config.VenueSettings;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Instantiates the YAML {@code funding-collect} route template once per enabled venue, when the context starts
+ * (templates from {@code routes/} are loaded by then). Each venue gets its own route, so one slow or failing
+ * venue never delays another.
+ */
+public class FundingRoutes implements StartupListener {
+
+    public static final String TEMPLATE = "funding-collect";
+    private static final Logger LOG = LoggerFactory.getLogger(FundingRoutes.class);
+
+    private final List<VenueSettings> venues;
+
+    public FundingRoutes(List<VenueSettings> venues) {
+        this.venues = List.copyOf(venues);
+    }
+
+    public static String routeId(String venue) {
+        return TEMPLATE + "-" + venue;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+        if (alreadyStarted) {
+            return;
+        }
+        for (VenueSettings venue : venues) {
+            TemplatedRouteBuilder.builder(context, TEMPLATE)
+                    .routeId(routeId(venue.name()))
+                    .parameter("venue", venue.name())
+                    .parameter("pollMillis", String.valueOf(venue.pollInterval().toMillis()))
+                    .add();
+            LOG.info("Collecting funding from {} every {} s", venue.name(), venue.pollInterval().toSeconds());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.perpflow.app.funding;
+
+import dev.perpflow.app.persistence.FundingRepository;
+import dev.perpflow.app.persistence.VenueRepository;
+import dev.perpflow.exchange.component.PerpConstants;
+import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.model.FundingSnapshot;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The {@code funding-collect} routes' bean: persists each venue round and accounts for failed ones, so every
+ * round leaves a {@code collection_logs} row and the venue's health is current.
+ */
+public class FundingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FundingStore.class);
+
+    private final VenueRepository venues;
+    private final FundingRepository funding;
+
+    public FundingStore(VenueRepository venues, FundingRepository funding) {
+        this.venues = venues;
+        this.funding = funding;
+    }
+
+    public void store(FundingSnapshot snapshot) throws SQLException {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("venue", snapshot.venue())) {
+            int written = funding.storeRound(venues.idOf(snapshot.venue()), snapshot);
+            LOG.debug("Stored {} funding rates from {} ({} ms)", written, snapshot.venue(), snapshot.latency().toMillis());
+        }
+    }
+
+    /** Error-handler step: records the failure carried by the exchange against its venue. */
+    public void recordFailure(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String venue = failure instanceof ExchangeException e ? e.venue()
+                : exchange.getMessage().getHeader(PerpConstants.VENUE, String.class);
+        String message = failure == null ? "unknown error" : describe(failure);
+        if (venue == null) {
+            LOG.error("Funding collection failed for an unknown venue: {}", message, failure);
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("venue", venue)) {
+            LOG.warn("Funding collection from {} failed: {}", venue, message);
+            funding.recordFailure(venues.idOf(venue), Instant.now(), message);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Could not record the failed funding round of {}: {}", venue, e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = ExchangeException.unwrap(failure);
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.perpflow.app.venue;
+
+import dev.perpflow.app.config.PerpflowSettings;
+import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.config.VenueSettings;
+import dev.perpflow.app.persistence.VenueRepository;
+import dev.perpflow.app.startup.StartupException;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.component.ExchangeComponent;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+
+/**
+ * The venues of this run: one Camel component per enabled venue, registered under the venue's name so routes
+ * address it as {@code <venue>:<operation>}, and one {@code dexes} row per configured venue.
+ */
+public final class VenueRegistry {
+
+    /** An enabled venue and its component; fees are fractions (0.0002 = 0.02 %). */
+    public record Venue(VenueSettings settings, ExchangeComponent component, String displayName,
+            BigDecimal makerFee, BigDecimal takerFee) {
+    }
+
+    private final VenueRepository repository;
+    private final Map<String, Venue> enabled;
+
+    private VenueRegistry(VenueRepository repository, Map<String, Venue> enabled) {
+        this.repository = repository;
+        this.enabled = enabled;
+    }
+
+    public static VenueRegistry create(PerpflowSettings settings, PropertyReader properties, VenueRepository repository) {
+        Map<String, Venue> enabled = new LinkedHashMap<>();
+        for (VenueSettings venue : settings.enabledVenues()) {
+            if (!venue.isSim()) {
+                throw new StartupException(VenueSettings.key(venue.name(), "enabled") + "=true, but this build has no "
+                        + venue.name() + " component yet; set it to false (env "
+                        + PropertyReader.environmentVariable(VenueSettings.key(venue.name(), "enabled")) + ")");
+            }
+            enabled.put(venue.name(), SimVenues.create(venue, properties));
+        }
+        return new VenueRegistry(repository, enabled);
+    }
+
+    /** Adds the components to the context and records every configured venue in the database. */
+    public void registerComponents(CamelContext context) throws SQLException {
+        repository.deactivateAllExcept(enabled.keySet());
+        for (Venue active : enabled.values()) {
+            VenueSettings venue = active.settings();
+            context.addComponent(venue.name(), active.component());
+            repository.register(venue.name(), active.displayName(), nullIfEmpty(venue.restUrl()), true,
+                    percent(active.makerFee()), percent(active.takerFee()), (int) venue.pollInterval().toSeconds());
+        }
+    }
+
+    public List<String> enabledNames() {
+        return List.copyOf(enabled.keySet());
+    }
+
+    public Optional<ExchangeClient> client(String venue) {
+        return Optional.ofNullable(enabled.get(venue)).map(v -> v.component().getClient());
+    }
+
+    private static BigDecimal percent(BigDecimal fraction) {
+        return fraction.movePointRight(2);
+    }
+
+    private static String nullIfEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
