@@ -1,13 +1,18 @@
 package dev.perpflow.app;
 
+import dev.perpflow.app.api.FundingRatesApi;
 import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.JsonResponder;
+import dev.perpflow.app.api.TasksApi;
+import dev.perpflow.app.api.VenueHealth;
+import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
+import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.startup.PortCheck;
@@ -54,10 +59,22 @@ public class PerpflowConfiguration implements CamelConfiguration {
         context.getRegistry().bind("database", database);
         context.getRegistry().bind("venueRegistry", venues);
         context.getRegistry().bind("fundingStore", new FundingStore(venueRepository, fundingRepository));
-        context.getRegistry().bind("healthApi", new HealthApi(database, venueRepository, fundingRepository,
-                settings.enabledVenues(), Clock.systemUTC()));
-        context.getRegistry().bind("jsonResponse", new JsonResponder());
+        bindApi(context, settings, database, venueRepository, fundingRepository);
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
+    }
+
+    private static void bindApi(CamelContext context, PerpflowSettings settings, Database database,
+            VenueRepository venueRepository, FundingRepository fundingRepository) {
+        Clock clock = Clock.systemUTC();
+        FundingQueries queries = new FundingQueries(database.dataSource());
+        VenueHealth venueHealth = new VenueHealth(settings.enabledVenues(), clock);
+        context.getRegistry().bind("jsonResponse", new JsonResponder());
+        context.getRegistry().bind("healthApi",
+                new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));
+        context.getRegistry().bind("fundingRatesApi", new FundingRatesApi(queries, venueRepository, clock));
+        context.getRegistry().bind("venuesApi", new VenuesApi(venueRepository, queries, venueHealth));
+        context.getRegistry().bind("tasksApi", new TasksApi(queries, fundingRepository,
+                () -> FundingRoutes.runningRoutes(context), clock));
     }
 
     /** Closes a resource when the context stops (after the routes that use it). */

@@ -1,7 +1,7 @@
 package dev.perpflow.app.api;
 
-import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.persistence.Database;
+import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.persistence.VenueRepository.VenueRow;
@@ -13,60 +13,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.apache.camel.Header;
 
 /**
- * {@code GET /api/v1/health/simple} and {@code GET /api/v1/health}, with the seed's response keys. A venue is
- * healthy when it fetched successfully within three poll intervals and has fewer than three consecutive errors.
+ * {@code /api/v1/health…} with the seed's response keys. {@code /health} is 200 while the database answers
+ * ({@code healthy} when every active venue is healthy, else {@code degraded}) and 503 when it does not.
  */
 public class HealthApi {
-
-    static final int STALE_AFTER_INTERVALS = 3;
-    static final int MAX_CONSECUTIVE_ERRORS = 3;
 
     private final Database database;
     private final VenueRepository venues;
     private final FundingRepository funding;
-    private final Map<String, VenueSettings> enabled;
+    private final FundingQueries queries;
+    private final VenueHealth venueHealth;
     private final Clock clock;
 
-    public HealthApi(Database database, VenueRepository venues, FundingRepository funding,
-            List<VenueSettings> enabledVenues, Clock clock) {
+    public HealthApi(Database database, VenueRepository venues, FundingRepository funding, FundingQueries queries,
+            VenueHealth venueHealth, Clock clock) {
         this.database = database;
         this.venues = venues;
         this.funding = funding;
-        this.enabled = enabledVenues.stream().collect(Collectors.toMap(VenueSettings::name, Function.identity()));
+        this.queries = queries;
+        this.venueHealth = venueHealth;
         this.clock = clock;
     }
 
+    /** {@code GET /health/simple}: liveness only, no database access. */
     public ApiResponse simple() {
         return ApiResponse.ok(Map.of("status", "ok", "timestamp", clock.instant()));
     }
 
+    /** {@code GET /health}. */
     public ApiResponse health() {
         Instant now = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
         if (!database.isConnected()) {
-            body.put("status", "unhealthy");
-            body.put("timestamp", now);
-            body.put("database", Map.of("connected", false));
-            return new ApiResponse(503, body);
+            return databaseDown(now, null);
         }
         try {
             List<Map<String, Object>> dexHealth = new ArrayList<>();
             int active = 0;
             int healthy = 0;
             for (VenueRow row : venues.findAll()) {
-                boolean isHealthy = row.active() && isHealthy(row, now);
+                boolean isHealthy = venueHealth.isHealthy(row);
                 active += row.active() ? 1 : 0;
                 healthy += isHealthy ? 1 : 0;
-                dexHealth.add(venueHealth(row, isHealthy, now));
+                dexHealth.add(venueHealth.describe(row));
             }
             FundingRepository.Freshness freshness = funding.freshness();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", healthy == active ? "healthy" : "degraded");
             body.put("timestamp", now);
-            body.put("database", Map.of("connected", true, "description", database.description()));
+            body.put("database", Map.of("connected", true));
             body.put("dex_health", dexHealth);
             body.put("dex_summary", Map.of("total", dexHealth.size(), "active", active, "healthy", healthy));
             Map<String, Object> fresh = new LinkedHashMap<>();
@@ -77,33 +74,66 @@ public class HealthApi {
             body.put("data_freshness", fresh);
             return ApiResponse.ok(body);
         } catch (SQLException e) {
-            body.put("status", "unhealthy");
+            return databaseDown(now, e.getMessage());
+        }
+    }
+
+    /** {@code GET /health/database}. */
+    public ApiResponse database() {
+        Instant now = clock.instant();
+        if (!database.isConnected()) {
+            return databaseDown(now, null);
+        }
+        try {
+            FundingQueries.DatabaseCounts counts = queries.counts();
+            Map<String, Object> statistics = new LinkedHashMap<>();
+            statistics.put("symbols", counts.symbols());
+            statistics.put("dexes", counts.dexes());
+            statistics.put("latest_rates", counts.latestRates());
+            statistics.put("rates_last_24h", counts.ratesLast24h());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "healthy");
+            body.put("connected", true);
+            body.put("statistics", statistics);
             body.put("timestamp", now);
-            body.put("database", Map.of("connected", false, "error", e.getMessage()));
-            return new ApiResponse(503, body);
+            return ApiResponse.ok(body);
+        } catch (SQLException e) {
+            return databaseDown(now, e.getMessage());
         }
     }
 
-    private boolean isHealthy(VenueRow row, Instant now) {
-        VenueSettings settings = enabled.get(row.name());
-        if (settings == null || row.lastSuccessfulFetch() == null || row.consecutiveErrors() >= MAX_CONSECUTIVE_ERRORS) {
-            return false;
-        }
-        Duration staleAfter = settings.pollInterval().multipliedBy(STALE_AFTER_INTERVALS);
-        return Duration.between(row.lastSuccessfulFetch(), now).compareTo(staleAfter) <= 0;
-    }
-
-    private static Map<String, Object> venueHealth(VenueRow row, boolean healthy, Instant now) {
-        Map<String, Object> venue = new LinkedHashMap<>();
-        venue.put("name", row.name());
-        venue.put("display_name", row.displayName());
-        venue.put("is_active", row.active());
-        venue.put("is_healthy", healthy);
-        venue.put("last_successful_fetch", row.lastSuccessfulFetch());
-        venue.put("time_since_fetch_seconds",
+    /** {@code GET /health/dex/{dex}}. */
+    public ApiResponse venue(@Header("dex") String dex) throws SQLException {
+        Instant now = clock.instant();
+        VenueRow row = venues.findByName(dex == null ? "" : dex.trim())
+                .orElseThrow(() -> new NotFoundException("unknown dex '" + dex + "'"));
+        FundingQueries.VenueActivity activity = queries.venueActivity(row.name());
+        boolean healthy = venueHealth.isHealthy(row);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dex_name", row.name());
+        body.put("status", !row.active() ? "inactive" : healthy ? "healthy" : "unhealthy");
+        body.put("is_active", row.active());
+        body.put("last_successful_fetch", row.lastSuccessfulFetch());
+        body.put("time_since_fetch_seconds",
                 row.lastSuccessfulFetch() == null ? null : Duration.between(row.lastSuccessfulFetch(), now).toSeconds());
-        venue.put("consecutive_errors", row.consecutiveErrors());
-        venue.put("last_error", row.lastError());
-        return venue;
+        body.put("consecutive_errors", row.consecutiveErrors());
+        body.put("last_error", row.lastError());
+        body.put("active_symbols", activity.activeSymbols());
+        body.put("recent_updates", activity.recentUpdates());
+        body.put("timestamp", now);
+        return ApiResponse.ok(body);
+    }
+
+    private static ApiResponse databaseDown(Instant now, String error) {
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("connected", false);
+        if (error != null) {
+            database.put("error", error);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "unhealthy");
+        body.put("timestamp", now);
+        body.put("database", database);
+        return new ApiResponse(503, body);
     }
 }

@@ -28,6 +28,14 @@ public class FundingRoutes implements StartupListener {
         return TEMPLATE + "-" + venue;
     }
 
+    /** How many funding-collect routes are started right now. */
+    public static int runningRoutes(CamelContext context) {
+        return (int) context.getRoutes().stream()
+                .filter(r -> r.getRouteId().startsWith(TEMPLATE + "-"))
+                .filter(r -> context.getRouteController().getRouteStatus(r.getRouteId()).isStarted())
+                .count();
+    }
+
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
         if (alreadyStarted) {

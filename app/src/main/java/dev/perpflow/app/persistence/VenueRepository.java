@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -88,6 +89,31 @@ public class VenueRepository {
             throw new IllegalStateException("venue " + name + " was not registered at startup");
         }
         return id;
+    }
+
+    /** Columns of a venue only its detail view shows. */
+    public record VenueDetails(String apiBaseUrl, boolean supportsWebsocket, int rateLimitPerMinute, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    public VenueDetails details(int id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT api_base_url, supports_websocket, rate_limit_per_minute, created_at, updated_at
+                FROM dexes WHERE id = ?""")) {
+            ps.setInt(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no venue with id " + id);
+                }
+                return new VenueDetails(rs.getString(1), rs.getBoolean(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+            }
+        }
+    }
+
+    /** A venue by name, case-insensitively. */
+    public Optional<VenueRow> findByName(String name) throws SQLException {
+        return findAll().stream().filter(v -> v.name().equalsIgnoreCase(name)).findFirst();
     }
 
     public List<VenueRow> findAll() throws SQLException {

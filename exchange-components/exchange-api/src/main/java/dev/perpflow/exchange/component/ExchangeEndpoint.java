@@ -32,8 +32,19 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
     private int depth = 20;
 
     @UriParam(label = "consumer", defaultValue = "30000",
-              description = "How long one funding poll may take before it fails as a timeout (milliseconds).")
+              description = "How long one funding poll may take, retries included, before it fails (milliseconds).")
     private long requestTimeout = 30_000;
+
+    @UriParam(label = "consumer", defaultValue = "3",
+              description = "Attempts per funding poll for retryable failures (unreachable venue, rate limit).")
+    private int retryAttempts = 3;
+
+    @UriParam(label = "consumer", defaultValue = "2000",
+              description = "Wait before the first retry of a funding poll (milliseconds); doubles per retry.")
+    private long retryDelay = 2_000;
+
+    @UriParam(label = "consumer", defaultValue = "10000", description = "Longest wait between two retries (milliseconds).")
+    private long retryMaxDelay = 10_000;
 
     protected ExchangeEndpoint(String uri, ExchangeComponent component, ExchangeOperation operation) {
         super(uri, component);
@@ -99,5 +110,29 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
     }
 }

@@ -12,6 +12,9 @@ import dev.perpflow.exchange.model.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import dev.perpflow.exchange.model.FundingRate;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -33,7 +36,7 @@ class ExchangeComponentRoutesVenueCallsTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("stub:funding?delay=50&initialDelay=0&requestTimeout=300&bridgeErrorHandler=true")
+                from("stub:funding?delay=50&initialDelay=0&requestTimeout=300&retryDelay=20&bridgeErrorHandler=true")
                         .routeId("funding")
                         .onException(Exception.class).handled(true).to("mock:failures").end()
                         .to("mock:snapshots");
@@ -72,7 +75,23 @@ class ExchangeComponentRoutesVenueCallsTest extends CamelTestSupport {
         failures.expectedMinimumMessageCount(1);
         failures.assertIsSatisfied(5_000);
         Throwable caught = failures.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        assertThat(caught).isInstanceOf(VenueUnavailableException.class).hasMessageContaining("within 300 ms");
+        assertThat(caught).isInstanceOf(VenueUnavailableException.class).hasMessageContaining("no answer within the request timeout");
+    }
+
+    @Test
+    void anUnreachableVenueIsRetriedWithinThePoll() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<CompletableFuture<List<FundingRate>>> healthy = client.fundingRates;
+        client.fundingRates = () -> calls.incrementAndGet() == 1
+                ? CompletableFuture.failedFuture(new VenueUnavailableException("stub", "connection refused", null))
+                : healthy.get();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (calls.get() < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(calls.get()).as("polls after the failure").isGreaterThanOrEqualTo(3);
+        getMockEndpoint("mock:failures").expectedMessageCount(0);
+        getMockEndpoint("mock:failures").assertIsSatisfied();
     }
 
     @Test
