@@ -10,16 +10,19 @@ import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
+import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingRepository;
+import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.startup.PortCheck;
 import dev.perpflow.app.startup.StartupException;
 import dev.perpflow.app.venue.VenueRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.support.service.ServiceSupport;
@@ -60,6 +63,11 @@ public class PerpflowConfiguration implements CamelConfiguration {
         context.getRegistry().bind("venueRegistry", venues);
         context.getRegistry().bind("fundingStore", new FundingStore(venueRepository, fundingRepository));
         bindApi(context, settings, database, venueRepository, fundingRepository);
+        context.getRegistry().bind("maintenance", new Maintenance(new MaintenanceRepository(database.dataSource()),
+                Duration.ofDays(properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500)),
+                Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
+                Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)),
+                Clock.systemUTC()));
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
     }
 

@@ -31,7 +31,7 @@ class AppBootsOnTestProfileTest extends AppTestSupport {
     }
 
     @Test
-    void collectsSimFundingRatesIntoHistoryAndLatest() {
+    void collectsSimFundingRatesIntoHistoryAndLatest() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(queryStrings("""
                     SELECT DISTINCT d.name FROM funding_rates f JOIN dexes d ON d.id = f.dex_id""")
