@@ -84,7 +84,7 @@ class AppBootsOnTestProfileTest extends AppTestSupport {
 
     @Test
     void writesTheLogFileUnderTheDataDir() {
-        assertThat(dataDir.resolve("logs/perpflow.log")).exists();
+        assertThat(dataDir().resolve("logs/perpflow.log")).exists();
     }
 
     private List<String> queryStrings(String sql) throws Exception {

@@ -26,9 +26,24 @@ public abstract class AppTestSupport extends CamelMainTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    protected final int port = freePort();
-    protected final Path dataDir = createDataDir();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // set lazily: CamelTestSupport calls configureContext from its constructor, before field initializers run
+    private int port;
+    private Path dataDir;
+    private HttpClient http;
+
+    protected int port() {
+        if (port == 0) {
+            port = freePort();
+        }
+        return port;
+    }
+
+    protected Path dataDir() {
+        if (dataDir == null) {
+            dataDir = createDataDir();
+        }
+        return dataDir;
+    }
 
     @Override
     protected Class<?> getMainClass() {
@@ -44,8 +59,8 @@ public abstract class AppTestSupport extends CamelMainTestSupport {
     public void configureContext(CamelContextConfiguration configuration) {
         super.configureContext(configuration);
         Properties overrides = new Properties();
-        overrides.setProperty("perpflow.http.port", String.valueOf(port));
-        overrides.setProperty("perpflow.data-dir", dataDir.toString());
+        overrides.setProperty("perpflow.http.port", String.valueOf(port()));
+        overrides.setProperty("perpflow.data-dir", dataDir().toString());
         overrides.putAll(extraProperties());
         configuration.withUseOverridePropertiesWithPropertiesComponent(overrides);
     }
@@ -60,7 +75,10 @@ public abstract class AppTestSupport extends CamelMainTestSupport {
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
