@@ -62,6 +62,11 @@ final class AppProcess implements AutoCloseable {
 
     /** Waits until /api/v1/health reports every active venue healthy. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
+        awaitHealth(timeout, "\"status\":\"healthy\"");
+    }
+
+    /** Waits until /api/v1/health answers 200 with a body containing {@code expected}. */
+    void awaitHealth(Duration timeout, String expected) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
@@ -74,7 +79,7 @@ final class AppProcess implements AutoCloseable {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 last = response.statusCode() + " " + response.body();
-                if (response.statusCode() == 200 && response.body().contains("\"status\":\"healthy\"")) {
+                if (response.statusCode() == 200 && response.body().contains(expected)) {
                     return;
                 }
             } catch (IOException e) {
@@ -84,6 +89,15 @@ final class AppProcess implements AutoCloseable {
         }
         throw new AssertionError("the app was not healthy within " + timeout + " (last: " + last + "); output:\n"
                 + output());
+    }
+
+    /** Sends SIGINT, as Ctrl+C in a terminal does. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String output() {
