@@ -3,17 +3,17 @@ package dev.perpflow.app.funding;
 import dev.perpflow.app.config.VenueSettings;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Instantiates the YAML {@code funding-collect} route template once per enabled venue, when the context starts
- * (templates from {@code routes/} are loaded by then). Each venue gets its own route, so one slow or failing
+ * Instantiates the YAML {@code funding-collect} route template once per enabled venue once the context has
+ * started (templates from {@code routes/} are loaded by then, and routes added now start at once). Each venue gets its own route, so one slow or failing
  * venue never delays another.
  */
-public class FundingRoutes implements StartupListener {
+public class FundingRoutes implements ExtendedStartupListener {
 
     public static final String TEMPLATE = "funding-collect";
     private static final Logger LOG = LoggerFactory.getLogger(FundingRoutes.class);
@@ -37,10 +37,12 @@ public class FundingRoutes implements StartupListener {
     }
 
     @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-        if (alreadyStarted) {
-            return;
-        }
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // routes added here would not be started; see onCamelContextFullyStarted
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
         for (VenueSettings venue : venues) {
             TemplatedRouteBuilder.builder(context, TEMPLATE)
                     .routeId(routeId(venue.name()))
