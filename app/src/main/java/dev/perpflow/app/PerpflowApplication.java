@@ -1,6 +1,7 @@
 package dev.perpflow.app;
 
 import dev.perpflow.app.config.Profiles;
+import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.startup.ShutdownSignals;
 import dev.perpflow.app.startup.StartupFailures;
 import org.apache.camel.main.Main;
@@ -27,6 +28,7 @@ public final class PerpflowApplication {
     public static int run(String[] args) {
         Main main = new Main(PerpflowApplication.class);
         main.configure().setProfile(Profiles.DEV);
+        main.addMainListener(new EarlySettingsCheck());
         ShutdownSignals.install(main::completed);
         try {
             return main.run(args);

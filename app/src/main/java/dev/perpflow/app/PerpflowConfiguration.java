@@ -18,7 +18,7 @@ import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.startup.PortCheck;
-import dev.perpflow.app.startup.StartupException;
+import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.venue.VenueRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -44,8 +44,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         PerpflowSettings settings = PerpflowSettings.read(context.getCamelContextExtension().getProfile(), properties);
         LOG.info("perpflow starting with profile {}; data dir {}", settings.profile(), settings.dataDir());
         if (!Files.isDirectory(settings.routesDir())) {
-            throw new StartupException("the routes folder " + settings.routesDir() + " does not exist: run from the "
-                    + "project root or set perpflow.routes-dir (PERPFLOW_ROUTES_DIR)");
+            throw EarlySettingsCheck.routesDirMissing(settings);
         }
         LogFiles.attach(settings.dataDir());
         PortCheck.requireFree(settings.http());
