@@ -80,7 +80,7 @@ public class FundingRatesApi {
             Map<String, Object> rate = new LinkedHashMap<>();
             rate.put("funding_rate", per8h(row));
             rate.put("annualized_rate", annualized(per8h(row)));
-            rate.put("raw_rate", row.rate());
+            rate.put("raw_rate", row.rate().stripTrailingZeros());
             rate.put("interval_hours", row.intervalHours());
             rate.put("next_funding_time", row.nextFundingTime());
             rate.put("timestamp", row.updatedAt());
@@ -104,7 +104,7 @@ public class FundingRatesApi {
         body.put("symbol", row.symbol());
         body.put("funding_rate", per8h(row));
         body.put("annualized_rate", annualized(per8h(row)));
-        body.put("raw_rate", row.rate());
+        body.put("raw_rate", row.rate().stripTrailingZeros());
         body.put("interval_hours", row.intervalHours());
         body.put("predicted_rate", row.predictedRate());
         body.put("mark_price", row.markPrice());
@@ -122,12 +122,12 @@ public class FundingRatesApi {
     }
 
     static BigDecimal per8h(LatestRateRow row) {
-        return FundingRate.normalizeTo8h(row.rate(), row.intervalHours());
+        return FundingRate.normalizeTo8h(row.rate(), row.intervalHours()).stripTrailingZeros();
     }
 
     /** The seed's annualized rate: 8 h rate × 3 × 365 (a fraction, not a percent). */
     static BigDecimal annualized(BigDecimal ratePer8h) {
-        return ratePer8h.multiply(PERIODS_PER_YEAR);
+        return ratePer8h.multiply(PERIODS_PER_YEAR).stripTrailingZeros();
     }
 
     private static String blankToNull(String value) {

@@ -45,6 +45,8 @@ public record SimVenueConfig(
         Duration latency,
         Duration jitter) {
 
+    private static final BigDecimal EIGHT = BigDecimal.valueOf(8);
+
     public SimVenueConfig {
         Objects.requireNonNull(name, "name");
         markets = List.copyOf(markets);
@@ -99,13 +101,23 @@ public record SimVenueConfig(
                 levelSpacingTicks, levelNotionalUsd, restingFillNotionalUsd, settlementPeriod, latency, jitter);
     }
 
-    /** Adds {@code bias} to every market's base funding rate. */
-    public SimVenueConfig withFundingBias(BigDecimal bias) {
-        return withMarkets(m -> m.withBaseFundingRate(m.baseFundingRate().add(bias)));
+    /** Adds {@code biasPer8h} (an 8-hour rate) to every market's base rate, scaled to the market's interval. */
+    public SimVenueConfig withFundingBias(BigDecimal biasPer8h) {
+        return withMarkets(m -> m.withBaseFundingRate(m.baseFundingRate().add(
+                biasPer8h.multiply(BigDecimal.valueOf(m.fundingIntervalHours())).divide(EIGHT))));
     }
 
+    /**
+     * Moves every market to an interval of {@code hours}, scaling its base rate and volatility so the 8-hour
+     * equivalent stays the same (an hourly venue pays an eighth of the rate, eight times as often).
+     */
     public SimVenueConfig withFundingIntervalHours(int hours) {
-        return withMarkets(m -> m.withFundingIntervalHours(hours));
+        return withMarkets(m -> {
+            BigDecimal factor = BigDecimal.valueOf(hours).divide(BigDecimal.valueOf(m.fundingIntervalHours()));
+            return m.withFundingIntervalHours(hours)
+                    .withBaseFundingRate(m.baseFundingRate().multiply(factor))
+                    .withFundingVolatility(m.fundingVolatility().multiply(factor));
+        });
     }
 
     public SimVenueConfig withFees(BigDecimal maker, BigDecimal taker) {
