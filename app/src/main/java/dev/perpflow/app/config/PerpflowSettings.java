@@ -24,6 +24,7 @@ public record PerpflowSettings(
 
     private static final Pattern VENUE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Duration DEFAULT_POLL = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public static PerpflowSettings read(String profile, PropertyReader properties) {
         Path dataDir = Path.of(properties.string("perpflow.data-dir", "./data")).toAbsolutePath().normalize();
@@ -34,12 +35,13 @@ public record PerpflowSettings(
 
     private static List<VenueSettings> readVenues(PropertyReader properties) {
         Duration defaultPoll = properties.seconds("perpflow.funding.poll-seconds", DEFAULT_POLL, 1);
+        Duration timeout = properties.seconds("perpflow.funding.timeout-seconds", DEFAULT_TIMEOUT, 1);
         List<VenueSettings> venues = new ArrayList<>();
         for (Map.Entry<String, String[]> known : KnownVenues.PRODUCTION_URLS.entrySet()) {
             String name = known.getKey();
             venues.add(new VenueSettings(name, name,
                     properties.bool(VenueSettings.key(name, "enabled"), false),
-                    properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1),
+                    properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1), timeout,
                     properties.string(VenueSettings.key(name, "rest-url"), known.getValue()[0]),
                     properties.string(VenueSettings.key(name, "ws-url"), known.getValue()[1])));
         }
@@ -55,7 +57,7 @@ public record PerpflowSettings(
             }
             venues.add(new VenueSettings(name, VenueSettings.SIM,
                     properties.bool(VenueSettings.key(name, "enabled"), true),
-                    properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1), "", ""));
+                    properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1), timeout, "", ""));
         }
         return List.copyOf(venues);
     }

@@ -48,6 +48,7 @@ public class FundingRoutes implements ExtendedStartupListener {
                     .routeId(routeId(venue.name()))
                     .parameter("venue", venue.name())
                     .parameter("pollMillis", String.valueOf(venue.pollInterval().toMillis()))
+                    .parameter("timeoutMillis", String.valueOf(venue.requestTimeout().toMillis()))
                     .add();
             LOG.info("Collecting funding from {} every {} s", venue.name(), venue.pollInterval().toSeconds());
         }
