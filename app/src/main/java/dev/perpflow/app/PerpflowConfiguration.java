@@ -2,15 +2,19 @@ package dev.perpflow.app;
 
 import dev.perpflow.app.api.FundingRatesApi;
 import dev.perpflow.app.api.HealthApi;
+import dev.perpflow.app.api.HistoryApi;
+import dev.perpflow.app.api.OpportunitiesApi;
 import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.funding.FeeSettings;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.funding.Maintenance;
+import dev.perpflow.app.funding.OpportunityService;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
@@ -20,11 +24,14 @@ import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.startup.PortCheck;
 import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.venue.VenueRegistry;
+import dev.perpflow.funding.FeeSchedule;
+import dev.perpflow.funding.OpportunityFinder;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,31 +64,33 @@ public class PerpflowConfiguration implements CamelConfiguration {
         VenueRegistry venues = VenueRegistry.create(settings, properties, venueRepository);
         venues.registerComponents(context);
 
-        context.getRegistry().bind("dataSource", database.dataSource());
-        context.getRegistry().bind("database", database);
-        context.getRegistry().bind("venueRegistry", venues);
-        context.getRegistry().bind("fundingStore", new FundingStore(venueRepository, fundingRepository));
-        bindApi(context, settings, database, venueRepository, fundingRepository);
-        context.getRegistry().bind("maintenance", new Maintenance(new MaintenanceRepository(database.dataSource()),
-                Duration.ofDays(properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500)),
-                Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
-                Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)),
-                Clock.systemUTC()));
-        context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
-    }
-
-    private static void bindApi(CamelContext context, PerpflowSettings settings, Database database,
-            VenueRepository venueRepository, FundingRepository fundingRepository) {
         Clock clock = Clock.systemUTC();
         FundingQueries queries = new FundingQueries(database.dataSource());
         VenueHealth venueHealth = new VenueHealth(settings.enabledVenues(), clock);
-        context.getRegistry().bind("jsonResponse", new JsonResponder());
-        context.getRegistry().bind("healthApi",
+        FeeSchedule fees = FeeSettings.read(settings.venues(), venues, properties);
+        OpportunityService opportunities = new OpportunityService(new OpportunityFinder(fees), queries,
+                venueRepository, venueHealth, clock);
+
+        Registry registry = context.getRegistry();
+        registry.bind("dataSource", database.dataSource());
+        registry.bind("database", database);
+        registry.bind("venueRegistry", venues);
+        registry.bind("opportunityService", opportunities);
+        registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities));
+        registry.bind("maintenance", new Maintenance(new MaintenanceRepository(database.dataSource()),
+                Duration.ofDays(properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500)),
+                Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
+                Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)), clock));
+        registry.bind("jsonResponse", new JsonResponder());
+        registry.bind("healthApi",
                 new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));
-        context.getRegistry().bind("fundingRatesApi", new FundingRatesApi(queries, venueRepository, clock));
-        context.getRegistry().bind("venuesApi", new VenuesApi(venueRepository, queries, venueHealth));
-        context.getRegistry().bind("tasksApi", new TasksApi(queries, fundingRepository,
-                () -> FundingRoutes.runningRoutes(context), clock));
+        registry.bind("fundingRatesApi", new FundingRatesApi(queries, venueRepository, fees, clock));
+        registry.bind("historyApi", new HistoryApi(queries, venueRepository, clock));
+        registry.bind("opportunitiesApi", new OpportunitiesApi(opportunities, queries));
+        registry.bind("venuesApi", new VenuesApi(venueRepository, queries, venueHealth, fees));
+        registry.bind("tasksApi", new TasksApi(queries, fundingRepository, () -> FundingRoutes.runningRoutes(context),
+                clock));
+        context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
     }
 
     /** Closes a resource when the context stops (after the routes that use it). */

@@ -5,6 +5,7 @@ import dev.perpflow.app.persistence.FundingQueries.LatestRateRow;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.persistence.VenueRepository.VenueRow;
 import dev.perpflow.exchange.model.FundingRate;
+import dev.perpflow.funding.FeeSchedule;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,12 +29,61 @@ public class FundingRatesApi {
 
     private final FundingQueries queries;
     private final VenueRepository venues;
+    private final FeeSchedule fees;
     private final Clock clock;
 
-    public FundingRatesApi(FundingQueries queries, VenueRepository venues, Clock clock) {
+    public FundingRatesApi(FundingQueries queries, VenueRepository venues, FeeSchedule fees, Clock clock) {
         this.queries = queries;
         this.venues = venues;
+        this.fees = fees;
         this.clock = clock;
+    }
+
+    /**
+     * {@code GET /funding-rates/compare?symbol=&dex1=&dex2=}: the two venues' rates, the divergence, which side to
+     * long (the lower rate) and the 8-hour net after round-trip maker fees.
+     */
+    public ApiResponse compare(@Header("symbol") String symbol, @Header("dex1") String dex1, @Header("dex2") String dex2)
+            throws SQLException {
+        String sym = QueryParameters.required("symbol", symbol);
+        VenueRow first = requireVenue(QueryParameters.required("dex1", dex1));
+        VenueRow second = requireVenue(QueryParameters.required("dex2", dex2));
+        if (first.name().equals(second.name())) {
+            throw new BadRequestException("dex2", "dex1 and dex2 must be different venues");
+        }
+        LatestRateRow a = latest(first.name(), sym);
+        LatestRateRow b = latest(second.name(), sym);
+        BigDecimal rateA = per8h(a);
+        BigDecimal rateB = per8h(b);
+        BigDecimal divergence = rateB.subtract(rateA).abs();
+        String longDex = rateA.compareTo(rateB) <= 0 ? a.dex() : b.dex();
+        String shortDex = longDex.equals(a.dex()) ? b.dex() : a.dex();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("symbol", a.symbol());
+        body.put("dex1", side(a));
+        body.put("dex2", side(b));
+        body.put("divergence", divergence.stripTrailingZeros());
+        body.put("divergence_bps", divergence.movePointRight(4).stripTrailingZeros());
+        body.put("long_recommendation", longDex);
+        body.put("short_recommendation", shortDex);
+        body.put("estimated_net_profit_8h",
+                divergence.subtract(fees.roundTripMakerFee(longDex, shortDex)).stripTrailingZeros());
+        body.put("timestamp", clock.instant());
+        return ApiResponse.ok(body);
+    }
+
+    private LatestRateRow latest(String dex, String symbol) throws SQLException {
+        return queries.latestRates(dex, symbol).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no funding rate for " + symbol + " on " + dex));
+    }
+
+    private static Map<String, Object> side(LatestRateRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", row.dex());
+        m.put("funding_rate", per8h(row));
+        m.put("next_funding_time", row.nextFundingTime());
+        m.put("timestamp", row.updatedAt());
+        return m;
     }
 
     /** {@code GET /funding-rates?dex=&symbol=&include_metadata=}. */
@@ -61,8 +111,8 @@ public class FundingRatesApi {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("name", venue.name());
                     m.put("display_name", venue.displayName());
-                    m.put("maker_fee_percent", venue.makerFeePercent());
-                    m.put("taker_fee_percent", venue.takerFeePercent());
+                    m.put("maker_fee_percent", fees.feesOf(venue.name()).maker().movePointRight(2).stripTrailingZeros());
+                    m.put("taker_fee_percent", fees.feesOf(venue.name()).taker().movePointRight(2).stripTrailingZeros());
                     dexMetadata.add(m);
                 }
             }

@@ -4,6 +4,7 @@ import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.DexSymbolRow;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.persistence.VenueRepository.VenueRow;
+import dev.perpflow.funding.FeeSchedule;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,17 +12,22 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Header;
 
-/** {@code /api/v1/dexes…}: the venues, their fees, health and markets, with the seed's response keys. */
+/**
+ * {@code /api/v1/dexes…}: the venues, their fees (the configured fee schedule the opportunity finder uses),
+ * health and markets, with the seed's response keys.
+ */
 public class VenuesApi {
 
     private final VenueRepository venues;
     private final FundingQueries queries;
     private final VenueHealth health;
+    private final FeeSchedule fees;
 
-    public VenuesApi(VenueRepository venues, FundingQueries queries, VenueHealth health) {
+    public VenuesApi(VenueRepository venues, FundingQueries queries, VenueHealth health, FeeSchedule fees) {
         this.venues = venues;
         this.queries = queries;
         this.health = health;
+        this.fees = fees;
     }
 
     /** {@code GET /dexes}. */
@@ -72,15 +78,16 @@ public class VenuesApi {
     }
 
     private Map<String, Object> summary(VenueRow venue) throws SQLException {
-        Map<String, Object> fees = new LinkedHashMap<>();
-        fees.put("maker_fee_percent", venue.makerFeePercent());
-        fees.put("taker_fee_percent", venue.takerFeePercent());
-        fees.put("has_fee_tiers", false);
+        FeeSchedule.Fees venueFees = fees.feesOf(venue.name());
+        Map<String, Object> feeStructure = new LinkedHashMap<>();
+        feeStructure.put("maker_fee_percent", venueFees.maker().movePointRight(2).stripTrailingZeros());
+        feeStructure.put("taker_fee_percent", venueFees.taker().movePointRight(2).stripTrailingZeros());
+        feeStructure.put("has_fee_tiers", false);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", venue.name());
         m.put("display_name", venue.displayName());
         m.put("is_active", venue.active());
-        m.put("fee_structure", fees);
+        m.put("fee_structure", feeStructure);
         m.put("supported_symbols_count", queries.venueActivity(venue.name()).activeSymbols());
         m.put("last_successful_fetch", venue.lastSuccessfulFetch());
         m.put("last_error", venue.lastError());

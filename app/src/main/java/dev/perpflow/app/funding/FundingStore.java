@@ -14,7 +14,8 @@ import org.slf4j.MDC;
 
 /**
  * The {@code funding-collect} routes' bean: persists each venue round and accounts for failed ones, so every
- * round leaves a {@code collection_logs} row and the venue's health is current.
+ * round leaves a {@code collection_logs} row and the venue's health is current; then the in-memory opportunity
+ * ranking is reloaded.
  */
 public class FundingStore {
 
@@ -22,10 +23,12 @@ public class FundingStore {
 
     private final VenueRepository venues;
     private final FundingRepository funding;
+    private final OpportunityService opportunities;
 
-    public FundingStore(VenueRepository venues, FundingRepository funding) {
+    public FundingStore(VenueRepository venues, FundingRepository funding, OpportunityService opportunities) {
         this.venues = venues;
         this.funding = funding;
+        this.opportunities = opportunities;
     }
 
     public void store(FundingSnapshot snapshot) throws SQLException {
@@ -33,6 +36,7 @@ public class FundingStore {
             int written = funding.storeRound(venues.idOf(snapshot.venue()), snapshot);
             LOG.debug("Stored {} funding rates from {} ({} ms)", written, snapshot.venue(), snapshot.latency().toMillis());
         }
+        opportunities.refreshQuietly();
     }
 
     /** Error-handler step: records the failure carried by the exchange against its venue. */
@@ -51,6 +55,7 @@ public class FundingStore {
         } catch (SQLException | RuntimeException e) {
             LOG.error("Could not record the failed funding round of {}: {}", venue, e.getMessage());
         }
+        opportunities.refreshQuietly();
     }
 
     private static String describe(Throwable failure) {

@@ -58,6 +58,10 @@ public final class VenueRegistry {
         }
     }
 
+    public List<Venue> enabledVenues() {
+        return List.copyOf(enabled.values());
+    }
+
     public List<String> enabledNames() {
         return List.copyOf(enabled.keySet());
     }

@@ -29,6 +29,7 @@ class FundingServiceApiTest extends AppTestSupport {
     protected Properties extraProperties() {
         Properties properties = new Properties();
         properties.setProperty("perpflow.sim.venues", "");
+        properties.setProperty("perpflow.fees.aster.maker", "0.0001");
         return properties;
     }
 
@@ -104,12 +105,17 @@ class FundingServiceApiTest extends AppTestSupport {
     }
 
     @Test
-    void dexesListFeesAndHealth() throws Exception {
+    void dexesListTheConfiguredFeeScheduleAndHealth() throws Exception {
         JsonNode body = getJson("/api/v1/dexes", 200);
         JsonNode alpha = findByName(body.get("dexes"), "alpha");
-        assertThat(alpha.at("/fee_structure/maker_fee_percent").decimalValue()).isEqualByComparingTo("0.02");
+        // a venue the fee table does not know gets the seed's default 0.03 % / 0.06 %
+        assertThat(alpha.at("/fee_structure/maker_fee_percent").decimalValue()).isEqualByComparingTo("0.03");
         assertThat(alpha.get("supported_symbols_count").asInt()).isEqualTo(2);
-        assertThat(findByName(body.get("dexes"), "aster").get("is_active").asBoolean()).isFalse();
+        JsonNode aster = findByName(body.get("dexes"), "aster");
+        assertThat(aster.get("is_active").asBoolean()).isFalse();
+        // perpflow.fees.aster.maker = 0.0001 overrides the seed's 0.00005; the taker fee keeps the seed's 0.04 %
+        assertThat(aster.at("/fee_structure/maker_fee_percent").decimalValue()).isEqualByComparingTo("0.01");
+        assertThat(aster.at("/fee_structure/taker_fee_percent").decimalValue()).isEqualByComparingTo("0.04");
     }
 
     @Test
