@@ -77,7 +77,11 @@ final class OpportunityFilterParser {
         if (value == null) {
             return null;
         }
-        String text = value.toString().trim();
+        // the HTTP binding splits "a,b" (and repeated parameters) into a list: join it back
+        String text = value instanceof Iterable<?> values
+                ? String.join(",", java.util.stream.StreamSupport.stream(values.spliterator(), false)
+                        .map(String::valueOf).toList())
+                : value.toString().trim();
         return text.isEmpty() ? null : text;
     }
 

@@ -158,6 +158,65 @@ class FundingServiceApiTest extends AppTestSupport {
     }
 
     @Test
+    void compareRecommendsLongOnTheLowerRateAndNetsOutMakerFees() throws Exception {
+        JsonNode body = getJson("/api/v1/funding-rates/compare?symbol=BTC&dex1=beta&dex2=alpha", 200);
+        assertThat(body.at("/dex1/name").asText()).isEqualTo("beta");
+        assertThat(body.at("/dex1/funding_rate").decimalValue()).isEqualByComparingTo("0.0004");
+        assertThat(body.get("divergence").decimalValue()).isEqualByComparingTo("0.0003");
+        assertThat(body.get("divergence_bps").decimalValue()).isEqualByComparingTo("3");
+        assertThat(body.get("long_recommendation").asText()).isEqualTo("alpha");
+        assertThat(body.get("short_recommendation").asText()).isEqualTo("beta");
+        // unknown venues pay the default maker 0.0003 each: 0.0003 − 2 × (0.0003 + 0.0003) = −0.0009
+        assertThat(body.get("estimated_net_profit_8h").decimalValue()).isEqualByComparingTo("-0.0009");
+    }
+
+    @Test
+    void compareRejectsMissingOrUnknownInput() throws Exception {
+        assertThat(getJson("/api/v1/funding-rates/compare?symbol=BTC&dex1=alpha", 400).get("parameter").asText())
+                .isEqualTo("dex2");
+        getJson("/api/v1/funding-rates/compare?symbol=BTC&dex1=alpha&dex2=nowhere", 404);
+        getJson("/api/v1/funding-rates/compare?symbol=DOGE&dex1=alpha&dex2=beta", 404);
+        assertThat(getJson("/api/v1/funding-rates/compare?symbol=BTC&dex1=alpha&dex2=ALPHA", 400).get("detail")
+                .asText()).contains("different");
+    }
+
+    @Test
+    void historyReturnsNormalizedPointsWithStats() throws Exception {
+        JsonNode body = getJson("/api/v1/history/funding-rates/beta/BTC?period=2d&limit=10", 200);
+        assertThat(body.get("period_days").asInt()).isEqualTo(2);
+        assertThat(body.get("count").asInt()).isEqualTo(1);
+        assertThat(body.at("/data_points/0/funding_rate").decimalValue()).isEqualByComparingTo("0.0004");
+        assertThat(body.at("/data_points/0/annualized_rate").decimalValue()).isEqualByComparingTo("0.438");
+        assertThat(body.at("/stats/average").decimalValue()).isEqualByComparingTo("0.0004");
+    }
+
+    @Test
+    void historyValidatesPeriodAndLimitAndUnknowns() throws Exception {
+        assertThat(getJson("/api/v1/history/funding-rates/beta/BTC?period=invalid", 400).get("parameter").asText())
+                .isEqualTo("period");
+        assertThat(getJson("/api/v1/history/funding-rates/beta/BTC?limit=0", 400).get("parameter").asText())
+                .isEqualTo("limit");
+        getJson("/api/v1/history/funding-rates/nowhere/BTC", 404);
+        getJson("/api/v1/history/funding-rates/beta/DOGE", 404);
+    }
+
+    @Test
+    void statsAcrossVenuesOrForOne() throws Exception {
+        JsonNode all = getJson("/api/v1/stats/funding-rates/BTC", 200);
+        // alpha 0.0001 and beta 0.0004 (8 h): mean 0.00025, APY 27.375 %
+        assertThat(all.get("sample_size").asInt()).isEqualTo(2);
+        assertThat(all.at("/statistics/average").decimalValue()).isEqualByComparingTo("0.00025");
+        assertThat(all.at("/statistics/annualized_apy").decimalValue()).isEqualByComparingTo("27.375");
+        assertThat(all.at("/statistics/percentile_75").decimalValue()).isEqualByComparingTo("0.000325");
+        JsonNode one = getJson("/api/v1/stats/funding-rates/BTC?dex=alpha&period=30d", 200);
+        assertThat(one.get("dex_name").asText()).isEqualTo("alpha");
+        assertThat(one.get("sample_size").asInt()).isEqualTo(1);
+        getJson("/api/v1/stats/funding-rates/DOGE", 404);
+        getJson("/api/v1/stats/funding-rates/BTC?dex=nowhere", 404);
+        getJson("/api/v1/stats/funding-rates/BTC?period=30", 400);
+    }
+
+    @Test
     void openApiDocumentListsTheEndpoints() throws Exception {
         JsonNode body = getJson("/api/v1/openapi.json", 200);
         assertThat(body.get("paths").has("/api/v1/funding-rates/{dex}")).isTrue();

@@ -79,7 +79,8 @@ public record SimVenueConfig(
 
     /**
      * Default markets: BTC, ETH, SOL, {@code 2Z} and {@code Z} (distinct symbols the seed used to conflate) and
-     * BONK traded as {@code 1000BONK}. 0.02 % maker, 0.05 % taker, 100,000 USDT, 8 h funding, no latency.
+     * BONK traded as {@code 1000BONK}. 0.005 % maker, 0.04 % taker (Aster's), 100,000 USDT, 8 h funding, no
+     * latency.
      */
     public static SimVenueConfig defaults(String name, long seed) {
         List<SimMarketConfig> markets = List.of(
@@ -90,7 +91,7 @@ public record SimVenueConfig(
                 SimMarketConfig.of("Z", "0.05", "-0.00005"),
                 SimMarketConfig.of("BONK", "0.02", "0.00015")
                         .withQuantityMultiplier("1000BONK", BigDecimal.valueOf(1000)));
-        return new SimVenueConfig(name, seed, markets, new BigDecimal("0.0002"), new BigDecimal("0.0005"),
+        return new SimVenueConfig(name, seed, markets, new BigDecimal("0.00005"), new BigDecimal("0.0004"),
                 new BigDecimal("100000"), new BigDecimal("0.005"), 5, Duration.ofSeconds(1), 0.0005, 10, 1, 1,
                 new BigDecimal("50000"), new BigDecimal("20000"), null, Duration.ZERO, Duration.ZERO);
     }

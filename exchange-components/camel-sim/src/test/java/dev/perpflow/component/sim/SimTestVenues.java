@@ -15,9 +15,13 @@ final class SimTestVenues {
     private SimTestVenues() {
     }
 
-    /** BTC mid 90000, tick 1, half spread 1 tick: best bid 89999, best ask 90001, 0.555 BTC per level. */
+    /**
+     * BTC mid 90000, tick 1, half spread 1 tick: best bid 89999, best ask 90001, 0.555 BTC per level; maker 0.02 %,
+     * taker 0.05 %.
+     */
     static SimVenueConfig still(String name) {
         return SimVenueConfig.defaults(name, 7)
+                .withFees(new BigDecimal("0.0002"), new BigDecimal("0.0005"))
                 .withPriceProcess(Duration.ofSeconds(1), 0.0)
                 .withMarkets(m -> m.withFundingVolatility(BigDecimal.ZERO));
     }
