@@ -58,6 +58,12 @@ class CollectionIsolatesFailingVenuesTest extends AppTestSupport {
                 assertThat(venue.get("last_error").asText()).contains("injected failure");
             }
         }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode opportunities = getJson("/api/v1/opportunities", 200);
+            assertThat(opportunities.get("excluded_dexes").findValuesAsText("name")).contains("sim-b", "sim-c")
+                    .doesNotContain("sim-a");
+            assertThat(opportunities.get("opportunities")).isEmpty();
+        });
         JsonNode tasks = getJson("/api/v1/tasks/status", 200);
         assertThat(tasks.get("recent_collections").findValuesAsText("status")).contains("failed");
 
