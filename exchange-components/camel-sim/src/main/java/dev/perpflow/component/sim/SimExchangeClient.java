@@ -152,7 +152,7 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
                     new OrderRejectedException(venue(), request.clientOrderId(), "injected rejection"));
         }
         if (faults.takeAcceptThenTimeout()) {
-            return call(() -> {
+            return respond(() -> {
                 try {
                     exchange.submit(request);
                 } catch (RuntimeException ignored) {
@@ -276,6 +276,11 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
         if (faults.takeRateLimit()) {
             return CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
         }
+        return respond(action);
+    }
+
+    /** Runs an engine call after the venue's latency. */
+    private <T> CompletableFuture<T> respond(Supplier<T> action) {
         long delayMicros = latencyMicros();
         if (delayMicros == 0) {
             return run(action);
