@@ -90,6 +90,14 @@ public final class OrderGateway {
         });
     }
 
+    /** Asks the venue for an order's current state and journals it. */
+    public CompletableFuture<Order> refresh(String venue, String symbol, String clientOrderId) {
+        return client(venue).queryOrder(symbol, clientOrderId).thenApply(order -> {
+            journal.recordOrder(order, clock.instant());
+            return order;
+        });
+    }
+
     /** Cancels every working order the journal knows, e.g. on entering HALTED. */
     public CompletableFuture<Void> cancelAllOpen() {
         List<CompletableFuture<Order>> cancels = journal.unresolved().stream()

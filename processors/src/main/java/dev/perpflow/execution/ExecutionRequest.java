@@ -1,0 +1,33 @@
+package dev.perpflow.execution;
+
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Side;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One order to work on one venue.
+ *
+ * @param quantity in venue contract units, on the instrument's lot grid
+ * @param idPrefix deterministic prefix of the client order ids of every order this execution sends
+ * @param critical an emergency (e.g. liquidation risk): the wider 3 % spread guard applies
+ */
+public record ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
+        ExecutionMode mode, String idPrefix, String purpose, boolean critical) {
+
+    public ExecutionRequest {
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(idPrefix, "idPrefix");
+        Objects.requireNonNull(purpose, "purpose");
+        if (quantity == null || quantity.signum() <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+    }
+
+    public String symbol() {
+        return instrument.symbol();
+    }
+}
