@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Works one order on one venue in a chosen {@link ExecutionMode}, every order through the {@link OrderGateway}
@@ -48,7 +49,15 @@ public final class OrderExecutor {
     }
 
     public CompletableFuture<ExecutionResult> execute(ExecutionRequest request) {
-        return CompletableFuture.supplyAsync(() -> new Run(request).run(), workers);
+        return execute(request, new AtomicBoolean());
+    }
+
+    /**
+     * Executes until done or until {@code stop} is set (checked at every poll): then working orders are cancelled
+     * and the result reports what filled. The atomic executor stops the other legs this way once one leg filled.
+     */
+    public CompletableFuture<ExecutionResult> execute(ExecutionRequest request, AtomicBoolean stop) {
+        return CompletableFuture.supplyAsync(() -> new Run(request, stop).run(), workers);
     }
 
     /** One execution's state: the orders it sent and when it started. */
@@ -62,8 +71,11 @@ public final class OrderExecutor {
         /** Earliest creation time the venue reported for our orders, in the venue's clock. */
         private Instant firstOrderAt;
 
-        Run(ExecutionRequest request) {
+        private final AtomicBoolean stop;
+
+        Run(ExecutionRequest request, AtomicBoolean stop) {
             this.request = request;
+            this.stop = stop;
             this.client = venues.get(request.venue());
             this.started = Instant.now();
             if (client == null) {
@@ -124,7 +136,8 @@ public final class OrderExecutor {
             int inside = closing ? settings.closeInsideAttempts() : settings.openInsideAttempts();
             Instant deadline = Instant.now().plus(closing ? settings.closeTimeout() : settings.openTimeout());
             Instrument instrument = request.instrument();
-            for (int attempt = 0; attempt < attempts && !isFilled() && Instant.now().isBefore(deadline); attempt++) {
+            for (int attempt = 0; attempt < attempts && !isFilled() && Instant.now().isBefore(deadline) && !stop.get();
+                    attempt++) {
                 Bbo bbo = await(client.bbo(request.symbol()), settings.confirmTimeout());
                 boolean buy = request.side() == Side.BUY;
                 BigDecimal tick = instrument.tickSize();
@@ -164,7 +177,7 @@ public final class OrderExecutor {
                 }
             }
             BigDecimal rest = rounded(request.quantity().subtract(filled));
-            if (!isFilled() && rest.signum() > 0) {
+            if (!isFilled() && rest.signum() > 0 && !stop.get()) {
                 market(rest, "mf-rest");
                 return result(ExecutionMode.MARKET, isFilled() ? null : "market fallback did not fill the remainder");
             }
@@ -185,7 +198,7 @@ public final class OrderExecutor {
         private Order awaitTerminal(Order order, Duration timeout) {
             Instant until = Instant.now().plus(timeout);
             Order current = order;
-            while (current.status().isWorking() && Instant.now().isBefore(until)) {
+            while (current.status().isWorking() && Instant.now().isBefore(until) && !stop.get()) {
                 sleep(settings.pollInterval());
                 current = await(gateway.refresh(request.venue(), request.symbol(), current.clientOrderId()),
                         settings.confirmTimeout());
