@@ -5,6 +5,8 @@ import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Position;
+import dev.perpflow.exchange.model.PriceLevel;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class AtomicExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicExecutor.class);
+    private static final int DEPTH_LEVELS = 20;
 
     private final OrderExecutor executor;
     private final Map<String, ExchangeClient> venues;
@@ -57,6 +60,7 @@ public final class AtomicExecutor {
                 return failure(List.of(), zeros(legs.size()), "pre-flight check failed: " + problem);
             }
         }
+        List<BigDecimal> before = reduceOnly ? List.of() : positionsOf(legs);
         List<AtomicBoolean> stops = new ArrayList<>();
         List<CompletableFuture<ExecutionResult>> running = new ArrayList<>();
         Instant[] firstFill = new Instant[1];
@@ -109,6 +113,7 @@ public final class AtomicExecutor {
             return failure(results, held, "legs could not be matched");
         }
         BigDecimal cost = rollback(legs, results, held);
+        verifyFlat(legs, before, held);
         return new AtomicResult(false, results, held, imbalance(held), false, true, cost, window(firstFill[0]),
                 "hedge failed or took too long: filled legs rolled back");
     }
@@ -154,6 +159,41 @@ public final class AtomicExecutor {
         return cost;
     }
 
+    /** Signed position of each leg's market now (0 when none or unknown). */
+    private List<BigDecimal> positionsOf(List<LegSpec> legs) {
+        List<BigDecimal> quantities = new ArrayList<>();
+        for (LegSpec leg : legs) {
+            try {
+                List<Position> positions = venues.get(leg.venue()).positions().get(10, TimeUnit.SECONDS);
+                quantities.add(positions.stream().filter(p -> p.symbol().equals(leg.instrument().symbol()))
+                        .map(Position::quantity).findFirst().orElse(BigDecimal.ZERO));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException(leg.venue() + ": positions unavailable: "
+                        + ExchangeException.unwrap(e).getMessage(), e);
+            }
+        }
+        return quantities;
+    }
+
+    /**
+     * After a rollback, checks with position snapshots (not our own fill arithmetic) that each leg is back where it
+     * started; what is left is reported as held tokens, and logged loudly.
+     */
+    private void verifyFlat(List<LegSpec> legs, List<BigDecimal> before, List<BigDecimal> held) {
+        List<BigDecimal> after = positionsOf(legs);
+        for (int i = 0; i < legs.size(); i++) {
+            BigDecimal residual = after.get(i).subtract(before.get(i)).abs();
+            held.set(i, legs.get(i).instrument().toTokens(residual));
+            if (residual.signum() != 0) {
+                LOG.error("Rollback left {} contracts of {} on {}: manual attention needed", residual,
+                        legs.get(i).instrument().symbol(), legs.get(i).venue());
+            }
+        }
+    }
+
     /** Leverage normalized and set, margin with buffer available, minimum notional met, spreads acceptable. */
     private String preflight(List<LegSpec> legs, BigDecimal tokens) {
         int leverage = legs.stream().mapToInt(l -> l.instrument().maxLeverage()).min().orElse(1);
@@ -168,6 +208,13 @@ public final class AtomicExecutor {
                 String wide = SpreadGuard.check(bbo, false);
                 if (wide != null) {
                     return wide;
+                }
+                BigDecimal contracts = leg.instrument().fromTokens(tokens);
+                BigDecimal depth = client.orderBook(leg.instrument().symbol(), DEPTH_LEVELS).get(10, TimeUnit.SECONDS)
+                        .levels(leg.side()).stream().map(PriceLevel::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (depth.compareTo(contracts) < 0) {
+                    return leg.venue() + ": only " + depth.toPlainString() + " contracts in the top " + DEPTH_LEVELS
+                            + " levels for " + contracts.toPlainString();
                 }
                 BigDecimal notional = tokens.multiply(bbo.mid());
                 if (notional.compareTo(leg.instrument().minNotional()) < 0) {

@@ -136,14 +136,27 @@ class AtomicExecutorTest {
 
     @Test
     void preflightRefusesWhatTheBalanceCannotCarryAndSendsNothing() throws Exception {
-        // 100,000,000 BONK × 0.02 = 2,000,000 USD: far beyond 100,000 USDT at 5×
+        // 24,000,000 BONK × 0.02 = 480,000 USD: / 5 × 1.05 = 100,800 > 100,000 USDT (the book could take it)
         AtomicResult result = atomic(AtomicSettings.seed())
-                .execute(legs(ExecutionMode.MARKET, ExecutionMode.MARKET, "e5"), new BigDecimal("100000000"), false)
+                .execute(legs(ExecutionMode.MARKET, ExecutionMode.MARKET, "e5"), new BigDecimal("24000000"), false)
                 .get(20, TimeUnit.SECONDS);
         assertThat(result.success()).isFalse();
         assertThat(result.error()).contains("pre-flight").contains("margin");
         assertThat(journal.unresolved()).isEmpty();
         assertThat(journal.find("a", "e5-long-m")).isEmpty();
+    }
+
+    @Test
+    void preflightRefusesMoreThanTheBookCanTake() throws Exception {
+        SimExchangeClient rich = SimExchangeClient.manual(still("rich").withInitialBalance(new BigDecimal("1000000000")),
+                clock);
+        AtomicExecutor wide = new AtomicExecutor(orders, Map.of("rich", rich, "b", b), AtomicSettings.seed(), workers);
+        // 10 levels of 50,000 USD ≈ 25,000,000 tokens per side at 0.02; ask for 100,000,000
+        AtomicResult result = wide.execute(List.of(new LegSpec("rich", bonk(rich), Side.BUY, ExecutionMode.MARKET, "d"),
+                new LegSpec("b", bonk(b), Side.SELL, ExecutionMode.MARKET, "d2")), new BigDecimal("100000000"), false)
+                .get(20, TimeUnit.SECONDS);
+        assertThat(result.error()).contains("pre-flight").contains("contracts in the top 20 levels");
+        rich.close();
     }
 
     @Test

@@ -163,8 +163,7 @@ class OrderGatewayTest {
                 new BigDecimal("80000"), TimeInForce.GTC);
         gateway.submit(new OrderIntent("sim", resting, "test", new BigDecimal("80000"), BigDecimal.ONE))
                 .get(5, TimeUnit.SECONDS);
-        risk.enter(TradingState.HALTED, "test halt");
-        gateway.cancelAllOpen().get(5, TimeUnit.SECONDS);
+        new TradingControl(risk, gateway).halt("test halt").get(5, TimeUnit.SECONDS);
         assertThat(sim.exchange().openOrders(null)).isEmpty();
         assertThat(journal.find("sim", "h-1")).get().extracting(JournaledOrder::status)
                 .isEqualTo(OrderStatus.CANCELED);

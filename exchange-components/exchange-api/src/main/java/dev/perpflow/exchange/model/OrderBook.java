@@ -21,6 +21,11 @@ public record OrderBook(
         Objects.requireNonNull(timestamp, "timestamp");
     }
 
+    /** The levels an order of {@code side} takes: asks for a buy, bids for a sell. */
+    public List<PriceLevel> levels(Side side) {
+        return side == Side.BUY ? asks : bids;
+    }
+
     /** The top of the book, or empty when either side has no level. */
     public Optional<Bbo> bbo() {
         if (bids.isEmpty() || asks.isEmpty()) {
