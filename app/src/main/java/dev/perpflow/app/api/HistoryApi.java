@@ -43,13 +43,7 @@ public class HistoryApi {
         requireSymbol(symbol);
         List<HistoryPoint> points = queries.history(venue.name(), symbol, since(days), max);
         List<BigDecimal> rates = points.stream().map(HistoryApi::per8h).toList();
-        FundingStatistics stats = FundingStatistics.of(rates);
-        Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put("average", plain(stats.average()));
-        statistics.put("median", plain(stats.median()));
-        statistics.put("min", plain(stats.min()));
-        statistics.put("max", plain(stats.max()));
-        statistics.put("volatility", plain(stats.volatility()));
+        Map<String, Object> statistics = summary(FundingStatistics.of(rates));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", symbol.toUpperCase(Locale.ROOT));
         body.put("dex_name", venue.name());
@@ -75,12 +69,7 @@ public class HistoryApi {
         List<BigDecimal> rates = queries.historyForSymbol(symbol, venue, since(days)).stream().map(HistoryApi::per8h)
                 .toList();
         FundingStatistics stats = FundingStatistics.of(rates);
-        Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put("average", plain(stats.average()));
-        statistics.put("median", plain(stats.median()));
-        statistics.put("min", plain(stats.min()));
-        statistics.put("max", plain(stats.max()));
-        statistics.put("volatility", plain(stats.volatility()));
+        Map<String, Object> statistics = summary(stats);
         statistics.put("percentile_25", plain(stats.percentile25()));
         statistics.put("percentile_75", plain(stats.percentile75()));
         statistics.put("annualized_apy", plain(stats.annualizedApy()));
@@ -91,6 +80,17 @@ public class HistoryApi {
         body.put("statistics", statistics);
         body.put("sample_size", stats.sampleSize());
         return ApiResponse.ok(body);
+    }
+
+    /** The seed's short statistics block: average, median, min, max, volatility. */
+    private static Map<String, Object> summary(FundingStatistics stats) {
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("average", plain(stats.average()));
+        statistics.put("median", plain(stats.median()));
+        statistics.put("min", plain(stats.min()));
+        statistics.put("max", plain(stats.max()));
+        statistics.put("volatility", plain(stats.volatility()));
+        return statistics;
     }
 
     private Instant since(int days) {
