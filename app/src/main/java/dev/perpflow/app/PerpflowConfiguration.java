@@ -10,6 +10,9 @@ import dev.perpflow.app.api.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.execution.ExecutionCore;
+import dev.perpflow.app.execution.JdbcOrderJournal;
+import dev.perpflow.app.execution.JdbcTradingStateStore;
 import dev.perpflow.app.funding.FeeSettings;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
@@ -26,6 +29,9 @@ import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
+import dev.perpflow.risk.RiskGuard;
+import dev.perpflow.risk.RiskLimits;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +96,14 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("venuesApi", new VenuesApi(venueRepository, queries, venueHealth, fees));
         registry.bind("tasksApi", new TasksApi(queries, fundingRepository, () -> FundingRoutes.runningRoutes(context),
                 clock));
+        RiskGuard risk = new RiskGuard(new RiskLimits(
+                properties.decimal("perpflow.risk.max-order-notional-usd", new BigDecimal("50000")),
+                properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)),
+                new JdbcTradingStateStore(database.dataSource()), clock);
+        ExecutionCore execution = new ExecutionCore(venues.clients(), new JdbcOrderJournal(database.dataSource()), risk,
+                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+        context.addService(new ClosingService(execution), true, true);
+        registry.bind("executionCore", execution);
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
     }
 

@@ -66,6 +66,13 @@ public final class VenueRegistry {
         return List.copyOf(enabled.keySet());
     }
 
+    /** Every enabled venue's client by venue name (created on first use). */
+    public Map<String, ExchangeClient> clients() {
+        Map<String, ExchangeClient> clients = new LinkedHashMap<>();
+        enabled.forEach((name, venue) -> clients.put(name, venue.component().getClient()));
+        return clients;
+    }
+
     public Optional<ExchangeClient> client(String venue) {
         return Optional.ofNullable(enabled.get(venue)).map(v -> v.component().getClient());
     }
