@@ -1,0 +1,338 @@
+package dev.perpflow.grid;
+
+import dev.perpflow.execution.OrderGateway;
+import dev.perpflow.execution.OrderIntent;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.model.Bbo;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Order;
+import dev.perpflow.exchange.model.OrderRequest;
+import dev.perpflow.exchange.model.OrderStatus;
+import dev.perpflow.exchange.model.Position;
+import dev.perpflow.exchange.model.Side;
+import dev.perpflow.exchange.model.TimeInForce;
+import dev.perpflow.grid.GridEvent.Level;
+import dev.perpflow.grid.GridState.GridCycle;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One grid run on one venue, advanced by {@link #tick()} (the seed's should_execute + execute_strategy): stop
+ * price, pause price and stop loss first; then the pending entry (filled → take-profit close placed and the
+ * position tracked; stale → cancelled); then, when READY, a new post-only entry if the cooldown, the grid-step
+ * condition and the margin cap allow. Every state change is handed to {@code stateSink} (persistence) and every
+ * event to {@code events}. Orders go through the {@link OrderGateway}: journaled first, deterministic ids.
+ *
+ * <p>Not yet here (next grid session): post-only close reposting, the aggressive/hedge recovery modes and the
+ * restart reconciliation of tracked positions with the venue's open orders.
+ */
+public final class GridEngine {
+
+    static final Duration STOP_LOSS_DEBOUNCE = Duration.ofSeconds(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String runId;
+    private final GridConfig config;
+    private final Instrument instrument;
+    private final ExchangeClient venue;
+    private final OrderGateway gateway;
+    private final Clock clock;
+    private final Consumer<GridEvent> events;
+    private final Consumer<GridState> stateSink;
+    private GridState state;
+
+    public GridEngine(String runId, GridConfig config, Instrument instrument, ExchangeClient venue, OrderGateway gateway,
+            Clock clock, GridState initial, Consumer<GridEvent> events, Consumer<GridState> stateSink) {
+        this.runId = runId;
+        this.config = config;
+        this.instrument = instrument;
+        this.venue = venue;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.state = initial;
+        this.events = events;
+        this.stateSink = stateSink;
+    }
+
+    public GridState state() {
+        return state;
+    }
+
+    /** Applies the target leverage (clamped by the venue) before the first tick; returns what the venue applied. */
+    public int prepare() {
+        int applied = await(venue.setLeverage(config.ticker(), config.targetLeverage().intValue()));
+        if (applied != config.targetLeverage().intValue()) {
+            emit("leverage_clamped", Level.WARNING, "venue applied leverage " + applied + " instead of "
+                    + config.targetLeverage().toPlainString(), Map.of("applied", applied));
+        }
+        return applied;
+    }
+
+    /** One step of the grid; returns the state after it. */
+    public GridState tick() {
+        if (state.stopped()) {
+            return state;
+        }
+        Bbo bbo = await(venue.bbo(config.ticker()));
+        BigDecimal mid = bbo.mid();
+        if (stopPriceBreached(mid)) {
+            flatten("stop_price_triggered", "mid " + mid.toPlainString() + " crossed the stop price "
+                    + config.stopPrice().toPlainString());
+            update(state.with(GridCycle.READY, List.of(), null, null, null, state.positionSequence(),
+                    state.lastEntryAt(), 0, state.lastStopLossAt(), state.paused(), true));
+            emit("stop_price_shutdown", Level.ERROR, "grid halted after the stop price", Map.of());
+            return state;
+        }
+        boolean paused = pausePriceBreached(mid);
+        if (paused != state.paused()) {
+            if (paused) {
+                emit("pause_price_triggered", Level.WARNING, "new entries paused at mid " + mid.toPlainString(),
+                        Map.of("pause_price", config.pausePrice()));
+            }
+            update(state.with(state.cycle(), state.tracked(), state.pendingPositionId(), state.pendingEntryId(),
+                    state.pendingSince(), state.positionSequence(), state.lastEntryAt(), state.lastActiveCloses(),
+                    state.lastStopLossAt(), paused, false));
+        }
+        Position position = position();
+        if (stopLossTriggered(position, mid)) {
+            return state;
+        }
+        List<Order> closes = activeCloses();
+        if (state.cycle() == GridCycle.WAITING_FOR_FILL) {
+            handlePendingEntry(bbo, position);
+            return state;
+        }
+        if (!state.paused()) {
+            maybeEnter(bbo, closes, position);
+        }
+        return state;
+    }
+
+    private void handlePendingEntry(Bbo bbo, Position position) {
+        Order entry = await(gateway.refresh(venueName(), config.ticker(), state.pendingEntryId()));
+        Instant now = clock.instant();
+        if (entry.status() == OrderStatus.FILLED) {
+            placeClose(entry, position);
+            return;
+        }
+        if (entry.status().isTerminal()) {
+            emit("entry_order_canceled", Level.INFO, "entry " + entry.clientOrderId() + " ended " + entry.status(),
+                    Map.of("client_order_id", entry.clientOrderId()));
+            update(state.ready());
+            return;
+        }
+        Duration age = Duration.between(state.pendingSince(), now);
+        if (age.compareTo(Duration.ofMinutes(config.positionTimeoutMinutes())) > 0) {
+            Order cancelled = await(gateway.cancel(venueName(), config.ticker(), entry.clientOrderId()));
+            if (cancelled.status() == OrderStatus.FILLED) {
+                placeClose(cancelled, position);  // the fill won the race against the cancel
+                return;
+            }
+            emit("entry_order_timeout", Level.WARNING, "entry " + entry.clientOrderId() + " unfilled after "
+                    + config.positionTimeoutMinutes() + " min; cancelled", Map.of("client_order_id", entry.clientOrderId()));
+            update(state.ready());
+        }
+    }
+
+    private void placeClose(Order entry, Position position) {
+        BigDecimal ratio = marginRatio(position);
+        BigDecimal fraction = GridMath.priceFraction(config.takeProfit(), ratio, config.targetLeverage());
+        BigDecimal closePrice = instrument.roundPrice(GridMath.closePrice(config.direction(), entry.averagePrice(),
+                fraction), config.direction() == Side.BUY ? RoundingMode.UP : RoundingMode.DOWN);
+        String positionId = state.pendingPositionId();
+        String closeId = GridOrderIds.clientOrderId(runId, positionId, "close");
+        OrderRequest close = OrderRequest.limit(closeId, config.ticker(), config.direction().opposite(),
+                entry.filledQuantity(), closePrice, TimeInForce.GTC).withReduceOnly(true);
+        await(gateway.submit(new OrderIntent(venueName(), close, "grid-close", closePrice,
+                instrument.quantityMultiplier())));
+        List<TrackedPosition> tracked = new ArrayList<>(state.tracked());
+        tracked.add(new TrackedPosition(positionId, entry.averagePrice(), entry.filledQuantity(), closePrice,
+                clock.instant(), closeId, 1));
+        update(state.tracked(tracked).ready());
+        emit("position_tracked", Level.INFO, positionId + " filled at " + entry.averagePrice().toPlainString()
+                + ", take profit at " + closePrice.toPlainString(), Map.of("position_id", positionId,
+                "entry_price", entry.averagePrice(), "close_price", closePrice, "size", entry.filledQuantity()));
+    }
+
+    private void maybeEnter(Bbo bbo, List<Order> closes, Position position) {
+        Instant now = clock.instant();
+        List<TrackedPosition> kept = pruneFilled(closes);
+        boolean closeFilled = kept.size() < state.tracked().size();
+        Duration cooldown = GridMath.cooldown(closes.size(), config.maxOrders(),
+                Duration.ofMillis(config.waitTimeSeconds().movePointRight(3).longValue()), closeFilled);
+        if (closeFilled || closes.size() != state.lastActiveCloses()) {
+            update(state.with(state.cycle(), kept, state.pendingPositionId(), state.pendingEntryId(),
+                    state.pendingSince(), state.positionSequence(), state.lastEntryAt(), closes.size(),
+                    state.lastStopLossAt(), state.paused(), false));
+        }
+        if (cooldown == null || state.lastEntryAt() != null
+                && Duration.between(state.lastEntryAt(), now).compareTo(cooldown) < 0) {
+            return;
+        }
+        BigDecimal ratio = marginRatio(position);
+        BigDecimal fraction = GridMath.priceFraction(config.takeProfit(), ratio, config.targetLeverage());
+        if (!GridMath.gridStepAllows(config.direction(), closes.stream().map(Order::price).toList(), bbo, fraction,
+                config.gridStep())) {
+            return;
+        }
+        BigDecimal price = GridMath.entryPrice(config.direction(), bbo, instrument.tickSize(),
+                config.postOnlyTickMultiplier());
+        BigDecimal quantity = GridMath.entryQuantity(config.orderNotionalUsd(),
+                price.multiply(instrument.quantityMultiplier()), instrument.lotSize());
+        if (quantity.signum() <= 0) {
+            return;
+        }
+        BigDecimal margin = position == null || position.margin() == null ? BigDecimal.ZERO : position.margin();
+        BigDecimal projected = GridMath.projectedMargin(margin, quantity, price.multiply(instrument.quantityMultiplier()),
+                ratio != null ? ratio : config.fallbackMarginRatio());
+        if (projected.compareTo(config.maxMarginUsd()) > 0) {
+            emit("margin_cap_hit", Level.WARNING, "Margin cap: projected " + projected.setScale(2, RoundingMode.UP)
+                    .toPlainString() + " > limit " + config.maxMarginUsd().toPlainString(),
+                    Map.of("margin_limit", config.maxMarginUsd(), "projected_margin", projected));
+            return;
+        }
+        int sequence = state.positionSequence() + 1;
+        String positionId = "grid-" + sequence;
+        String entryId = GridOrderIds.clientOrderId(runId, positionId, "entry");
+        OrderRequest entry = OrderRequest.limit(entryId, config.ticker(), config.direction(), quantity, price,
+                TimeInForce.POST_ONLY);
+        try {
+            await(gateway.submit(new OrderIntent(venueName(), entry, "grid-entry", price,
+                    instrument.quantityMultiplier())));
+        } catch (RuntimeException e) {
+            emit("entry_order_rejected", Level.WARNING, "entry " + entryId + " refused: " + describe(e), Map.of());
+            update(state.with(GridCycle.READY, state.tracked(), null, null, null, sequence, now, closes.size(),
+                    state.lastStopLossAt(), state.paused(), false));
+            return;
+        }
+        update(state.with(GridCycle.WAITING_FOR_FILL, state.tracked(), positionId, entryId, now, sequence, now,
+                closes.size(), state.lastStopLossAt(), state.paused(), false));
+    }
+
+    /** Drops tracked positions whose close order is no longer working (it filled, or was cancelled elsewhere). */
+    private List<TrackedPosition> pruneFilled(List<Order> closes) {
+        List<String> working = closes.stream().map(Order::clientOrderId).toList();
+        List<TrackedPosition> kept = new ArrayList<>();
+        for (TrackedPosition p : state.tracked()) {
+            if (p.closeClientOrderId() == null || working.contains(p.closeClientOrderId())) {
+                kept.add(p);
+            } else {
+                emit("position_closed", Level.INFO, p.positionId() + " took profit at " + p.closePrice().toPlainString(),
+                        Map.of("position_id", p.positionId()));
+            }
+        }
+        return kept;
+    }
+
+    private boolean stopLossTriggered(Position position, BigDecimal mid) {
+        if (!config.stopLossEnabled() || position == null || position.isFlat() || position.entryPrice() == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (state.lastStopLossAt() != null && Duration.between(state.lastStopLossAt(), now)
+                .compareTo(STOP_LOSS_DEBOUNCE) < 0) {
+            return true;
+        }
+        BigDecimal fraction = GridMath.priceFraction(config.stopLossPercentage(), marginRatio(position),
+                config.targetLeverage());
+        BigDecimal stop = GridMath.stopLossPrice(config.direction(), position.entryPrice(), fraction);
+        if (!GridMath.stopLossTriggered(config.direction(), mid, stop)) {
+            return false;
+        }
+        flatten("stop_loss_initiated", "mid " + mid.toPlainString() + " reached the stop " + stop.toPlainString());
+        update(state.with(GridCycle.READY, List.of(), null, null, null, state.positionSequence(), state.lastEntryAt(),
+                0, now, state.paused(), false));
+        emit("stop_loss_executed", Level.WARNING, "position closed by the stop loss", Map.of("stop_price", stop));
+        return true;
+    }
+
+    /** Cancels the working grid orders and closes the whole position with a reduce-only market order. */
+    private void flatten(String event, String reason) {
+        emit(event, Level.ERROR, reason, Map.of());
+        for (Order order : await(venue.openOrders(config.ticker()))) {
+            if (order.clientOrderId().startsWith(runId + "-")) {
+                await(gateway.cancel(venueName(), config.ticker(), order.clientOrderId()));
+            }
+        }
+        Position position = position();
+        if (position != null && !position.isFlat()) {
+            String id = GridOrderIds.clientOrderId(runId, "flatten-" + state.positionSequence(),
+                    String.valueOf(clock.millis()));
+            await(gateway.submit(new OrderIntent(venueName(), OrderRequest.market(id, config.ticker(),
+                    Side.reducing(position.quantity()), position.quantity().abs(), true), "grid-flatten",
+                    position.markPrice() != null ? position.markPrice() : position.entryPrice(),
+                    instrument.quantityMultiplier())));
+        }
+    }
+
+    private List<Order> activeCloses() {
+        return await(venue.openOrders(config.ticker())).stream()
+                .filter(o -> o.reduceOnly() && o.side() == config.direction().opposite())
+                .filter(o -> o.clientOrderId().startsWith(runId + "-"))
+                .toList();
+    }
+
+    private Position position() {
+        return await(venue.positions()).stream().filter(p -> p.symbol().equals(config.ticker())).findFirst()
+                .orElse(null);
+    }
+
+    /** Margin ÷ exposure as the venue reports it, or {@code null} when there is no position to measure. */
+    private static BigDecimal marginRatio(Position position) {
+        if (position == null || position.margin() == null || position.notional().signum() == 0) {
+            return null;
+        }
+        return position.margin().divide(position.quantity().abs().multiply(position.entryPrice()),
+                java.math.MathContext.DECIMAL64);
+    }
+
+    private boolean stopPriceBreached(BigDecimal mid) {
+        return config.stopPrice() != null && (config.direction() == Side.BUY ? mid.compareTo(config.stopPrice()) < 0
+                : mid.compareTo(config.stopPrice()) > 0);
+    }
+
+    private boolean pausePriceBreached(BigDecimal mid) {
+        return config.pausePrice() != null && (config.direction() == Side.BUY ? mid.compareTo(config.pausePrice()) > 0
+                : mid.compareTo(config.pausePrice()) < 0);
+    }
+
+    private void update(GridState next) {
+        state = next;
+        stateSink.accept(next);
+    }
+
+    private void emit(String type, Level level, String message, Map<String, Object> details) {
+        events.accept(new GridEvent(clock.instant(), type, level, message, details));
+    }
+
+    private String venueName() {
+        return venue.venue();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable cause = ExchangeException.unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = ExchangeException.unwrap(e);
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.perpflow.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perpflow.component.sim.SimClock;
+import dev.perpflow.component.sim.SimExchangeClient;
+import dev.perpflow.component.sim.SimVenueConfig;
+import dev.perpflow.execution.InMemoryOrderJournal;
+import dev.perpflow.execution.OrderGateway;
+import dev.perpflow.exchange.model.Fill;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Side;
+import dev.perpflow.risk.RiskGuard;
+import dev.perpflow.risk.RiskLimits;
+import dev.perpflow.risk.TradingStateStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A long BTC grid on a still simulated book (bid 89999 / ask 90001, tick 1) with a scripted price path: the
+ * post-only entry rests two ticks under the ask, fills on a dip, its take-profit close fills on the way up.
+ */
+class GridEngineSessionTest {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final SimClock clock = new SimClock(START);
+    private final SimExchangeClient sim = SimExchangeClient.manual(SimVenueConfig.defaults("sim", 4)
+            .withPriceProcess(Duration.ofSeconds(1), 0.0), clock);
+    private final OrderGateway gateway = new OrderGateway(Map.of("sim", sim), new InMemoryOrderJournal(),
+            new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
+                    Clock.systemUTC()), m -> { }, clock, 3, Duration.ofMillis(10));
+    private final List<GridEvent> events = new ArrayList<>();
+    private final List<GridState> saved = new ArrayList<>();
+    private final Instrument btc = sim.exchange().instruments().get(0);
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private static Map<String, Object> config() {
+        Map<String, Object> raw = new HashMap<>();
+        raw.put("exchange", "sim");
+        raw.put("ticker", "BTC");
+        raw.put("direction", "buy");
+        raw.put("order_notional_usd", 300);
+        raw.put("target_leverage", 20);
+        raw.put("take_profit", 0.15);
+        raw.put("grid_step", 0.002);
+        raw.put("max_orders", 5);
+        raw.put("max_margin_usd", 1000);
+        raw.put("wait_time", 1);
+        raw.put("stop_loss_percentage", 1.0);
+        raw.put("position_timeout_minutes", 1);
+        raw.put("post_only_tick_multiplier", 2);
+        return raw;
+    }
+
+    private GridEngine engine(Map<String, Object> raw) {
+        GridEngine engine = new GridEngine("run1", GridConfig.fromMap(raw), btc, sim, gateway, clock,
+                GridState.initial(), events::add, saved::add);
+        engine.prepare();
+        return engine;
+    }
+
+    private List<String> eventTypes() {
+        return events.stream().map(GridEvent::type).toList();
+    }
+
+    @Test
+    void aFullCycleFillsTheEntryAndTheTakeProfitAndPnlIsTheFillsMinusFees() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        assertThat(grid.state().cycle()).isEqualTo(GridState.GridCycle.WAITING_FOR_FILL);
+        // entry: post-only buy 2 ticks under the ask = 89999, 300 USD → 0.003 BTC
+        assertThat(sim.exchange().openOrders("BTC")).singleElement().satisfies(o -> {
+            assertThat(o.clientOrderId()).isEqualTo("run1-grid-1-entry");
+            assertThat(o.price()).isEqualByComparingTo("89999");
+            assertThat(o.quantity()).isEqualByComparingTo("0.003");
+        });
+
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));   // ask 89991: the entry fills as maker
+        grid.tick();
+        // take profit 0.15 % of margin at 20× = 0.0075 % price: 89999 × 1.000075 = 90005.75 → 90006
+        assertThat(grid.state().tracked()).singleElement().satisfies(p -> {
+            assertThat(p.positionId()).isEqualTo("grid-1");
+            assertThat(p.closePrice()).isEqualByComparingTo("90006");
+        });
+        assertThat(eventTypes()).contains("position_tracked");
+
+        sim.exchange().setMid("BTC", new BigDecimal("90010"));   // bid 90009: the close fills
+        clock.advance(Duration.ofSeconds(2));
+        grid.tick();
+        assertThat(grid.state().tracked()).isEmpty();
+        assertThat(eventTypes()).contains("position_closed");
+        assertThat(sim.exchange().positions()).isEmpty();
+
+        BigDecimal pnl = BigDecimal.ZERO;
+        for (Fill fill : sim.exchange().fillsSince(START)) {
+            BigDecimal notional = fill.price().multiply(fill.quantity());
+            pnl = pnl.add(fill.side() == Side.SELL ? notional : notional.negate()).subtract(fill.fee());
+        }
+        assertThat(sim.exchange().balances().get(0).total().subtract(new BigDecimal("100000")))
+                .isEqualByComparingTo(pnl);
+        // (90006 − 89999) × 0.003 = 0.021 gross; maker fees 0.00005 × (269.997 + 270.018) = 0.02700075: at 20× a
+        // 0.15 %-of-margin take profit does not cover a 0.005 % maker fee on both sides (the seed ran it at 0 fees)
+        assertThat(pnl).isEqualByComparingTo("-0.00600075");
+        assertThat(saved).isNotEmpty();
+        assertThat(saved.get(saved.size() - 1)).isEqualTo(grid.state());
+    }
+
+    @Test
+    void theMarginCapRefusesAnEntryWithAnEvent() {
+        Map<String, Object> raw = config();
+        raw.put("max_margin_usd", 10);
+        GridEngine grid = engine(raw);
+        grid.tick();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("margin_cap_hit");
+            assertThat(e.message()).contains("Margin cap");
+            assertThat(e.details()).containsEntry("margin_limit", new BigDecimal("10"));
+        });
+    }
+
+    @Test
+    void theStopPriceFlattensCancelsAndHalts() {
+        Map<String, Object> raw = config();
+        raw.put("stop_price", 89000);
+        GridEngine grid = engine(raw);
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();                                              // entry filled, close placed
+        sim.exchange().setMid("BTC", new BigDecimal("88900"));
+        grid.tick();
+        assertThat(eventTypes()).contains("stop_price_triggered", "stop_price_shutdown");
+        assertThat(sim.exchange().positions()).isEmpty();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(grid.state().stopped()).isTrue();
+        grid.tick();
+        assertThat(sim.exchange().openOrders(null)).as("stays halted").isEmpty();
+    }
+
+    @Test
+    void thePausePriceStopsNewEntries() {
+        Map<String, Object> raw = config();
+        raw.put("pause_price", 89500);
+        GridEngine grid = engine(raw);
+        grid.tick();
+        assertThat(eventTypes()).containsExactly("pause_price_triggered");
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(grid.state().paused()).isTrue();
+    }
+
+    @Test
+    void theStopLossClosesThePositionAsAPercentOfMargin() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();
+        // 1 % of margin at 20× = 0.05 % price: 89999 × 0.9995 = 89954.0005
+        sim.exchange().setMid("BTC", new BigDecimal("89950"));
+        grid.tick();
+        assertThat(eventTypes()).contains("stop_loss_initiated", "stop_loss_executed");
+        assertThat(sim.exchange().positions()).isEmpty();
+        assertThat(grid.state().tracked()).isEmpty();
+    }
+
+    @Test
+    void anUnfilledEntryIsCancelledAfterTheTimeout() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        clock.advance(Duration.ofMinutes(2));
+        grid.tick();
+        assertThat(eventTypes()).contains("entry_order_timeout");
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(grid.state().cycle()).isEqualTo(GridState.GridCycle.READY);
+    }
+}
