@@ -33,12 +33,13 @@ import java.util.function.Consumer;
  * condition and the margin cap allow. Every state change is handed to {@code stateSink} (persistence) and every
  * event to {@code events}. Orders go through the {@link OrderGateway}: journaled first, deterministic ids.
  *
- * <p>Not yet here (next grid session): post-only close reposting, the aggressive/hedge recovery modes and the
- * restart reconciliation of tracked positions with the venue's open orders.
+ * <p>Not yet here (next grid session): the restart reconciliation of tracked positions with the venue's open
+ * orders and position before the first entry.
  */
 public final class GridEngine {
 
     static final Duration STOP_LOSS_DEBOUNCE = Duration.ofSeconds(3);
+    static final int CLOSE_REPOST_LIMIT = 3;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
     private final String runId;
@@ -107,13 +108,15 @@ public final class GridEngine {
         if (stopLossTriggered(position, mid)) {
             return state;
         }
+        recoverStale();
         List<Order> closes = activeCloses();
+        boolean closeFilled = ensureCloses(closes, bbo);
         if (state.cycle() == GridCycle.WAITING_FOR_FILL) {
             handlePendingEntry(bbo, position);
             return state;
         }
         if (!state.paused()) {
-            maybeEnter(bbo, closes, position);
+            maybeEnter(bbo, activeCloses(), position, closeFilled);
         }
         return state;
     }
@@ -164,17 +167,22 @@ public final class GridEngine {
                 "entry_price", entry.averagePrice(), "close_price", closePrice, "size", entry.filledQuantity()));
     }
 
-    private void maybeEnter(Bbo bbo, List<Order> closes, Position position) {
-        Instant now = clock.instant();
-        List<TrackedPosition> kept = pruneFilled(closes);
+    /** Settles and reposts closes (every tick, whatever the cycle); returns whether a take profit filled. */
+    private boolean ensureCloses(List<Order> closes, Bbo bbo) {
+        List<TrackedPosition> kept = settleCloses(closes, bbo);
         boolean closeFilled = kept.size() < state.tracked().size();
-        Duration cooldown = GridMath.cooldown(closes.size(), config.maxOrders(),
-                Duration.ofMillis(config.waitTimeSeconds().movePointRight(3).longValue()), closeFilled);
-        if (closeFilled || closes.size() != state.lastActiveCloses()) {
+        if (!kept.equals(state.tracked()) || closes.size() != state.lastActiveCloses()) {
             update(state.with(state.cycle(), kept, state.pendingPositionId(), state.pendingEntryId(),
                     state.pendingSince(), state.positionSequence(), state.lastEntryAt(), closes.size(),
                     state.lastStopLossAt(), state.paused(), false));
         }
+        return closeFilled;
+    }
+
+    private void maybeEnter(Bbo bbo, List<Order> closes, Position position, boolean closeFilled) {
+        Instant now = clock.instant();
+        Duration cooldown = GridMath.cooldown(closes.size(), config.maxOrders(),
+                Duration.ofMillis(config.waitTimeSeconds().movePointRight(3).longValue()), closeFilled);
         if (cooldown == null || state.lastEntryAt() != null
                 && Duration.between(state.lastEntryAt(), now).compareTo(cooldown) < 0) {
             return;
@@ -219,19 +227,116 @@ public final class GridEngine {
                 closes.size(), state.lastStopLossAt(), state.paused(), false));
     }
 
-    /** Drops tracked positions whose close order is no longer working (it filled, or was cancelled elsewhere). */
-    private List<TrackedPosition> pruneFilled(List<Order> closes) {
+    /**
+     * Settles tracked positions whose close order is no longer working: a FILLED close means the position took
+     * profit; a cancelled or rejected one is reposted post-only (long: max(take profit, bid + tick × mult × n)), and
+     * after {@value #CLOSE_REPOST_LIMIT} failed reposts the position is closed at market.
+     */
+    private List<TrackedPosition> settleCloses(List<Order> closes, Bbo bbo) {
         List<String> working = closes.stream().map(Order::clientOrderId).toList();
         List<TrackedPosition> kept = new ArrayList<>();
         for (TrackedPosition p : state.tracked()) {
-            if (p.closeClientOrderId() == null || working.contains(p.closeClientOrderId())) {
+            if (p.closeClientOrderId() != null && working.contains(p.closeClientOrderId())) {
                 kept.add(p);
+                continue;
+            }
+            OrderStatus status = p.closeClientOrderId() == null ? OrderStatus.CANCELED
+                    : await(gateway.refresh(venueName(), config.ticker(), p.closeClientOrderId())).status();
+            if (status == OrderStatus.FILLED) {
+                emit("position_closed", Level.INFO, p.positionId() + " took profit at "
+                        + p.closePrice().toPlainString(), Map.of("position_id", p.positionId()));
+            } else if (status.isWorking()) {
+                kept.add(p);
+            } else if (p.closeAttempts() > CLOSE_REPOST_LIMIT) {
+                emit("close_order_retry_limit_exceeded", Level.WARNING, p.positionId() + ": closing at market after "
+                        + CLOSE_REPOST_LIMIT + " reposts", Map.of("position_id", p.positionId()));
+                marketClose(p, "grid-close-market");
             } else {
-                emit("position_closed", Level.INFO, p.positionId() + " took profit at " + p.closePrice().toPlainString(),
-                        Map.of("position_id", p.positionId()));
+                kept.add(repostClose(p, bbo));
             }
         }
         return kept;
+    }
+
+    private TrackedPosition repostClose(TrackedPosition p, Bbo bbo) {
+        int attempt = p.closeAttempts();
+        BigDecimal offset = instrument.tickSize().multiply(BigDecimal.valueOf((long) config.postOnlyTickMultiplier()
+                * attempt));
+        BigDecimal price = config.direction() == Side.BUY ? p.closePrice().max(bbo.bid().add(offset))
+                : p.closePrice().min(bbo.ask().subtract(offset));
+        String id = GridOrderIds.clientOrderId(runId, p.positionId(), GridOrderIds.closeRetry(attempt));
+        OrderRequest close = OrderRequest.limit(id, config.ticker(), config.direction().opposite(), p.size(), price,
+                TimeInForce.POST_ONLY).withReduceOnly(true);
+        try {
+            await(gateway.submit(new OrderIntent(venueName(), close, "grid-close", price,
+                    instrument.quantityMultiplier())));
+            emit("close_order_reposted", Level.INFO, p.positionId() + ": close reposted at " + price.toPlainString(),
+                    Map.of("position_id", p.positionId(), "attempt", attempt));
+            return p.withClose(id, attempt + 1);
+        } catch (RuntimeException e) {
+            emit("close_order_retry_rejected", Level.WARNING, p.positionId() + ": repost refused: " + describe(e),
+                    Map.of("position_id", p.positionId(), "attempt", attempt));
+            return p.withClose(null, attempt + 1);
+        }
+    }
+
+    /**
+     * Closes one grid position at market (reduce-only), cancelling only its own close order; other positions and
+     * their closes are untouched. Returns whether the position was tracked.
+     */
+    public boolean closePosition(String positionId) {
+        for (TrackedPosition p : state.tracked()) {
+            if (p.positionId().equals(positionId)) {
+                if (p.closeClientOrderId() != null) {
+                    await(gateway.cancel(venueName(), config.ticker(), p.closeClientOrderId()));
+                }
+                marketClose(p, "grid-close-market");
+                update(state.tracked(state.tracked().stream().filter(t -> !t.positionId().equals(positionId))
+                        .toList()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Recovery of positions whose close has not filled within the position timeout: AGGRESSIVE closes at market,
+     * HEDGE offsets with a market order and reports it as a hedge; NONE leaves them.
+     */
+    private void recoverStale() {
+        if (config.recoveryMode() == GridConfig.RecoveryMode.NONE) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration timeout = Duration.ofMinutes(config.positionTimeoutMinutes());
+        List<TrackedPosition> stale = state.tracked().stream()
+                .filter(p -> Duration.between(p.openedAt(), now).compareTo(timeout) >= 0).toList();
+        for (TrackedPosition p : stale) {
+            boolean hedge = config.recoveryMode() == GridConfig.RecoveryMode.HEDGE;
+            emit(hedge ? "recovery_hedge_start" : "recovery_aggressive_start", Level.WARNING, p.positionId()
+                    + ": close not filled within " + config.positionTimeoutMinutes() + " min",
+                    Map.of("position_id", p.positionId()));
+            try {
+                closePosition(p.positionId());
+                if (hedge) {
+                    emit("recovery_hedge_executed", Level.WARNING, p.positionId() + " hedged at market", Map.of());
+                }
+            } catch (RuntimeException e) {
+                emit(hedge ? "recovery_hedge_rejected" : "stop_loss_failed", Level.ERROR, p.positionId()
+                        + ": recovery failed: " + describe(e), Map.of("position_id", p.positionId()));
+            }
+        }
+    }
+
+    private void marketClose(TrackedPosition p, String purpose) {
+        emit("stop_loss_initiated", Level.WARNING, p.positionId() + ": closing " + p.size().toPlainString()
+                + " at market", Map.of("position_id", p.positionId()));
+        String id = GridOrderIds.clientOrderId(runId, p.positionId(), "market-close");
+        await(gateway.submit(new OrderIntent(venueName(), OrderRequest.market(id, config.ticker(),
+                config.direction().opposite(), p.size(), true), purpose, p.closePrice(),
+                instrument.quantityMultiplier())));
+        emit("stop_loss_executed", Level.WARNING, p.positionId() + " closed at market", Map.of("position_id",
+                p.positionId()));
     }
 
     private boolean stopLossTriggered(Position position, BigDecimal mid) {

@@ -185,4 +185,87 @@ class GridEngineSessionTest {
         assertThat(sim.exchange().openOrders(null)).isEmpty();
         assertThat(grid.state().cycle()).isEqualTo(GridState.GridCycle.READY);
     }
+
+    /** Runs the grid until grid-1 is filled and tracked with its close working. */
+    private GridEngine withOneTrackedPosition(Map<String, Object> raw) {
+        GridEngine grid = engine(raw);
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();
+        assertThat(grid.state().tracked()).hasSize(1);
+        return grid;
+    }
+
+    @Test
+    void aCloseCancelledElsewhereIsRepostedPostOnlyThenClosedAtMarketAfterThreeTries() {
+        Map<String, Object> raw = config();
+        raw.put("max_orders", 1);       // keep the grid from placing a second entry meanwhile
+        GridEngine grid = withOneTrackedPosition(raw);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String working = grid.state().tracked().get(0).closeClientOrderId();
+            sim.exchange().cancel("BTC", working);
+            clock.advance(Duration.ofSeconds(2));
+            grid.tick();
+            String expected = "run1-grid-1-close-retry-" + attempt;
+            assertThat(grid.state().tracked()).singleElement()
+                    .satisfies(p -> assertThat(p.closeClientOrderId()).isEqualTo(expected));
+        }
+        assertThat(eventTypes()).filteredOn("close_order_reposted"::equals).hasSize(3);
+        sim.exchange().cancel("BTC", grid.state().tracked().get(0).closeClientOrderId());
+        grid.tick();
+        assertThat(eventTypes()).contains("close_order_retry_limit_exceeded", "stop_loss_executed");
+        assertThat(grid.state().tracked()).isEmpty();
+        assertThat(sim.exchange().positions()).isEmpty();
+    }
+
+    @Test
+    void aTargetedCloseClosesOnlyThatPosition() {
+        Map<String, Object> raw = config();
+        raw.put("grid_step", 0.0001);
+        GridEngine grid = withOneTrackedPosition(raw);
+        clock.advance(Duration.ofSeconds(5));
+        grid.tick();                                      // second entry 2 ticks under the ask: 89989
+        sim.exchange().setMid("BTC", new BigDecimal("89980"));
+        grid.tick();                                      // grid-2 filled and tracked
+        assertThat(grid.state().tracked()).extracting(TrackedPosition::positionId).containsExactly("grid-1", "grid-2");
+        assertThat(grid.closePosition("grid-1")).isTrue();
+        assertThat(grid.state().tracked()).extracting(TrackedPosition::positionId).containsExactly("grid-2");
+        assertThat(sim.exchange().openOrders("BTC")).extracting(o -> o.clientOrderId())
+                .containsExactly("run1-grid-2-close");
+        assertThat(sim.exchange().positions()).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.003"));
+        assertThat(grid.closePosition("grid-9")).isFalse();
+    }
+
+    @Test
+    void aggressiveRecoveryClosesAPositionStuckPastTheTimeout() {
+        GridEngine grid = withOneTrackedPosition(config());
+        clock.advance(Duration.ofMinutes(2));
+        grid.tick();
+        assertThat(eventTypes()).contains("recovery_aggressive_start", "stop_loss_executed");
+        assertThat(grid.state().tracked()).isEmpty();
+        assertThat(sim.exchange().positions()).isEmpty();
+    }
+
+    @Test
+    void hedgeRecoveryReportsAHedge() {
+        Map<String, Object> raw = config();
+        raw.put("recovery_mode", "hedge");
+        GridEngine grid = withOneTrackedPosition(raw);
+        clock.advance(Duration.ofMinutes(2));
+        grid.tick();
+        assertThat(eventTypes()).contains("recovery_hedge_start", "recovery_hedge_executed");
+        assertThat(sim.exchange().positions()).isEmpty();
+    }
+
+    @Test
+    void noRecoveryLeavesStuckPositionsAlone() {
+        Map<String, Object> raw = config();
+        raw.put("recovery_mode", "none");
+        GridEngine grid = withOneTrackedPosition(raw);
+        clock.advance(Duration.ofMinutes(2));
+        grid.tick();
+        assertThat(eventTypes()).noneMatch(t -> t.startsWith("recovery_"));
+        assertThat(grid.state().tracked()).hasSize(1);
+    }
 }
