@@ -1,0 +1,160 @@
+package dev.perpflow.app.grid;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.perpflow.grid.GridEvent;
+import dev.perpflow.grid.GridState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Grid runs in PostgreSQL: the run row, the full grid state (JSON, written after every change so a restart
+ * resumes exactly), and the run's events.
+ */
+public class GridRunRepository {
+
+    /** A stored grid run. */
+    public record GridRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt) {
+    }
+
+    private final DataSource dataSource;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public GridRunRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Creates the run, or marks an existing one running again (a restart or a resume). */
+    public void upsertRun(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, last_heartbeat)
+                VALUES (?, 'grid', ?, ?::jsonb, 'running', ?, ?)
+                ON CONFLICT (id) DO UPDATE SET status = 'running', config = excluded.config, stopped_at = NULL,
+                    error_message = NULL, last_heartbeat = excluded.last_heartbeat""")) {
+            ps.setString(1, id);
+            ps.setString(2, venue);
+            ps.setString(3, write(config));
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    public void markStatus(String id, String status, String error, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE strategy_runs SET status = ?, error_message = ?, last_heartbeat = ?,
+                    stopped_at = CASE WHEN ? IN ('stopped', 'error') THEN ? ELSE stopped_at END
+                WHERE id = ?""")) {
+            ps.setString(1, status);
+            ps.setString(2, error);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setString(4, status);
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setString(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<GridRun> findRun(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, venue, config::text, status, started_at FROM strategy_runs WHERE id = ? AND strategy = 'grid'")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> config = json.readValue(rs.getString(3), Map.class);
+                return Optional.of(new GridRun(rs.getString(1), rs.getString(2), config, rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+            } catch (JsonProcessingException e) {
+                throw new SQLException("stored config of run " + id + " is not valid JSON", e);
+            }
+        }
+    }
+
+    public void saveState(String runId, GridState state, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO grid_states (run_id, state, updated_at) VALUES (?, ?::jsonb, ?)
+                ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at""")) {
+            ps.setString(1, runId);
+            ps.setString(2, write(state));
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not persist the state of grid run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<GridState> loadState(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT state::text FROM grid_states WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.readValue(rs.getString(1), GridState.class)) : Optional.empty();
+            } catch (JsonProcessingException e) {
+                throw new SQLException("stored state of grid run " + runId + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void appendEvent(String runId, GridEvent event) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_events (run_id, time, type, level, message, details)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb)""")) {
+            ps.setString(1, runId);
+            ps.setTimestamp(2, Timestamp.from(event.time()));
+            ps.setString(3, event.type());
+            ps.setString(4, event.level().name());
+            ps.setString(5, event.message());
+            ps.setString(6, write(event.details()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record event " + event.type() + " of run " + runId, e);
+        }
+    }
+
+    /** The run's most recent events, newest first. */
+    public List<Map<String, Object>> events(String runId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT time, type, level, message, details::text FROM strategy_events WHERE run_id = ?
+                ORDER BY id DESC LIMIT ?""")) {
+            ps.setString(1, runId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> events = new ArrayList<>();
+                while (rs.next()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> details = json.readValue(rs.getString(5), Map.class);
+                    events.add(Map.of("time", rs.getTimestamp(1).toInstant(), "type", rs.getString(2),
+                            "level", rs.getString(3), "message", rs.getString(4), "details", details));
+                }
+                return events;
+            } catch (JsonProcessingException e) {
+                throw new SQLException("stored event details of run " + runId + " cannot be read", e);
+            }
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
