@@ -1,9 +1,11 @@
 package dev.perpflow.app;
 
+import dev.perpflow.app.api.ApiKeyCheck;
 import dev.perpflow.app.api.FundingRatesApi;
 import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.HistoryApi;
 import dev.perpflow.app.api.OpportunitiesApi;
+import dev.perpflow.app.api.StrategiesApi;
 import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
@@ -18,6 +20,9 @@ import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.app.funding.OpportunityService;
+import dev.perpflow.app.grid.GridRunRepository;
+import dev.perpflow.app.grid.GridRuns;
+import dev.perpflow.app.grid.GridStartup;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
@@ -33,6 +38,7 @@ import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -104,6 +110,15 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
+
+        GridRuns grids = new GridRuns(context, new GridRunRepository(database.dataSource()), venues, execution, clock,
+                Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)));
+        registry.bind("gridRuns", grids);
+        registry.bind("strategiesApi", new StrategiesApi(grids));
+        registry.bind("apiKeyCheck", new ApiKeyCheck(properties.string("perpflow.api-key", "")));
+        String devRun = properties.string("perpflow.grid.dev-run", "");
+        context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
+                devRun.isEmpty() ? null : Path.of(devRun)));
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
     }
 

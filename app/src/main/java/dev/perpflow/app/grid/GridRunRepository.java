@@ -87,6 +87,23 @@ public class GridRunRepository {
         }
     }
 
+    /** Runs left in status running, e.g. by a restart. */
+    public List<GridRun> runningRuns() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM strategy_runs WHERE strategy = 'grid' AND status = 'running' ORDER BY started_at");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        List<GridRun> runs = new ArrayList<>();
+        for (String id : ids) {
+            findRun(id).ifPresent(runs::add);
+        }
+        return runs;
+    }
+
     public void saveState(String runId, GridState state, Instant at) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO grid_states (run_id, state, updated_at) VALUES (?, ?::jsonb, ?)

@@ -1,0 +1,156 @@
+package dev.perpflow.app.grid;
+
+import dev.perpflow.app.api.NotFoundException;
+import dev.perpflow.app.execution.ExecutionCore;
+import dev.perpflow.app.venue.VenueRegistry;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Position;
+import dev.perpflow.grid.GridConfig;
+import dev.perpflow.grid.GridEngine;
+import dev.perpflow.grid.GridEvent;
+import dev.perpflow.grid.GridState;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Header;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Grid runs of this node: each is a {@link GridEngine} ticked by its own route, an instance of the YAML
+ * {@code grid-run} template, with its state and events in the database so a restart resumes it where it was.
+ */
+public class GridRuns {
+
+    public static final String TEMPLATE = "grid-run";
+    private static final Logger LOG = LoggerFactory.getLogger(GridRuns.class);
+
+    private final CamelContext context;
+    private final GridRunRepository repository;
+    private final VenueRegistry venues;
+    private final ExecutionCore execution;
+    private final Clock clock;
+    private final Duration tick;
+    private final Map<String, GridEngine> engines = new ConcurrentHashMap<>();
+
+    public GridRuns(CamelContext context, GridRunRepository repository, VenueRegistry venues, ExecutionCore execution,
+            Clock clock, Duration tick) {
+        this.context = context;
+        this.repository = repository;
+        this.venues = venues;
+        this.execution = execution;
+        this.clock = clock;
+        this.tick = tick;
+    }
+
+    /** Starts (or resumes, with its stored state) a grid run and its route. */
+    public synchronized void start(String runId, Map<String, Object> rawConfig) throws Exception {
+        if (engines.containsKey(runId)) {
+            return;
+        }
+        GridConfig config = GridConfig.fromMap(rawConfig);
+        ExchangeClient client = venues.client(config.venue()).orElseThrow(() -> new IllegalArgumentException(
+                "grid run " + runId + ": venue " + config.venue() + " is not enabled"));
+        Instrument instrument = client.instruments().get(15, TimeUnit.SECONDS).stream()
+                .filter(i -> i.symbol().equals(config.ticker())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("grid run " + runId + ": " + config.venue()
+                        + " has no market " + config.ticker()));
+        repository.upsertRun(runId, config.venue(), rawConfig, clock.instant());
+        GridState state = repository.loadState(runId).orElse(GridState.initial());
+        GridEngine engine = new GridEngine(runId, config, instrument, client, execution.gateway(), clock, state,
+                event -> record(runId, event), next -> repository.saveState(runId, next, clock.instant()));
+        engine.prepare();
+        engines.put(runId, engine);
+        TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
+                .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
+        LOG.info("Grid run {} {} on {} {} ({} positions tracked)", runId, state.equals(GridState.initial())
+                ? "started" : "resumed", config.venue(), config.ticker(), state.tracked().size());
+    }
+
+    /** Route step: one tick of one run; a failing tick is recorded and retried at the next one. */
+    public void tick(@Header("PerpRunId") String runId) {
+        GridEngine engine = engines.get(runId);
+        if (engine == null) {
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("strategy", runId)) {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Grid run {} tick failed: {}", runId, e.getMessage());
+            record(runId, new GridEvent(clock.instant(), "tick_error", GridEvent.Level.ERROR, String.valueOf(
+                    e.getMessage()), Map.of()));
+        }
+    }
+
+    /** Resumes every grid run the database says was running (called once the context has started). */
+    public void resumeRunning() throws Exception {
+        for (GridRunRepository.GridRun run : repository.runningRuns()) {
+            try {
+                start(run.id(), run.config());
+            } catch (Exception e) {
+                LOG.error("Grid run {} could not be resumed: {}", run.id(), e.getMessage());
+                repository.markStatus(run.id(), "error", e.getMessage(), clock.instant());
+            }
+        }
+    }
+
+    /** The seed's {@code get_status} fields for {@code GET /api/v1/strategies/{id}}. */
+    public Map<String, Object> status(String runId) throws SQLException {
+        GridEngine engine = engines.get(runId);
+        GridRunRepository.GridRun run = repository.findRun(runId)
+                .orElseThrow(() -> new NotFoundException("no strategy run '" + runId + "'"));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", run.id());
+        status.put("strategy", "grid");
+        status.put("status", engine != null ? run.status() : "stopped".equals(run.status()) ? "stopped" : "inactive");
+        status.put("venue", run.venue());
+        GridState state = engine != null ? engine.state() : repository.loadState(runId).orElse(GridState.initial());
+        status.put("cycle_state", state.cycle().name().toLowerCase(java.util.Locale.ROOT));
+        status.put("active_orders", state.lastActiveCloses());
+        status.put("tracked_positions", state.tracked().size());
+        status.put("active_close_amount", state.trackedSize());
+        status.put("last_order_time", state.lastEntryAt());
+        status.put("paused", state.paused());
+        status.put("stopped", state.stopped());
+        if (engine != null) {
+            Position position = venues.client(run.venue()).flatMap(c -> {
+                try {
+                    return c.positions().get(10, TimeUnit.SECONDS).stream()
+                            .filter(p -> p.symbol().equals(run.config().getOrDefault("ticker", "").toString()
+                                    .toUpperCase(java.util.Locale.ROOT))).findFirst();
+                } catch (Exception e) {
+                    return java.util.Optional.empty();
+                }
+            }).orElse(null);
+            status.put("position", position == null ? 0 : position.quantity());
+            status.put("margin_used", position == null ? 0 : position.margin());
+        }
+        status.put("margin_limit", run.config().get("max_margin_usd"));
+        status.put("parameters", run.config());
+        return status;
+    }
+
+    public java.util.List<Map<String, Object>> events(String runId, int limit) throws SQLException {
+        repository.findRun(runId).orElseThrow(() -> new NotFoundException("no strategy run '" + runId + "'"));
+        return repository.events(runId, limit);
+    }
+
+    public GridEngine engine(String runId) {
+        return engines.get(runId);
+    }
+
+    private void record(String runId, GridEvent event) {
+        repository.appendEvent(runId, event);
+        if (event.level() != GridEvent.Level.INFO) {
+            LOG.warn("[{}] {}: {}", runId, event.type(), event.message());
+        }
+    }
+}
