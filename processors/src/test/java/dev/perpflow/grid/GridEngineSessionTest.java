@@ -268,4 +268,24 @@ class GridEngineSessionTest {
         assertThat(eventTypes()).noneMatch(t -> t.startsWith("recovery_"));
         assertThat(grid.state().tracked()).hasSize(1);
     }
+
+    @Test
+    void aRestartWhileWaitingForTheEntryFillResumesFromTheStoredState() {
+        GridEngine before = engine(config());
+        before.tick();
+        GridState stored = saved.get(saved.size() - 1);
+        assertThat(stored.cycle()).isEqualTo(GridState.GridCycle.WAITING_FOR_FILL);
+
+        // the process dies; the entry fills while nobody watches
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+
+        GridEngine after = new GridEngine("run1", GridConfig.fromMap(config()), btc, sim, gateway, clock, stored,
+                events::add, saved::add);
+        after.tick();
+        assertThat(after.state().tracked()).singleElement()
+                .satisfies(p -> assertThat(p.positionId()).isEqualTo("grid-1"));
+        assertThat(sim.exchange().openOrders("BTC")).extracting(o -> o.clientOrderId())
+                .containsExactly("run1-grid-1-close");
+        assertThat(sim.exchange().fillsSince(START)).as("no second entry was sent").hasSize(1);
+    }
 }
