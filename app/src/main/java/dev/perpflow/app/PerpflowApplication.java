@@ -24,10 +24,17 @@ public final class PerpflowApplication {
         }
     }
 
+    static String chosenProfile() {
+        String profile = System.getProperty("camel.main.profile", System.getenv("CAMEL_MAIN_PROFILE"));
+        return profile == null || profile.isBlank() ? Profiles.DEV : profile.trim();
+    }
+
     /** Runs until shut down; returns the process exit status. */
     public static int run(String[] args) {
         Main main = new Main(PerpflowApplication.class);
-        main.configure().setProfile(Profiles.DEV);
+        // Camel Main also loads application-<profile>.properties for the profile configured here, so it must be the
+        // one the user chose (CAMEL_MAIN_PROFILE / -Dcamel.main.profile), with dev only as the default
+        main.configure().setProfile(chosenProfile());
         main.addMainListener(new EarlySettingsCheck());
         ShutdownSignals.install(main::completed);
         try {

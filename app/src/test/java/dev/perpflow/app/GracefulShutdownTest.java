@@ -27,6 +27,15 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aProfileFromTheEnvironmentLoadsOnlyItsOwnPropertiesFile() throws Exception {
+        try (AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(), NO_VENUES)) {
+            app.awaitHealth(Duration.ofSeconds(60), "\"database\"");
+            assertThat(app.output()).contains("starting with profile: test").contains("[application-test.properties]")
+                    .doesNotContain("[application-dev.properties]");
+        }
+    }
+
+    @Test
     void aSecondCtrlCWithinTwoSecondsExitsImmediately() throws Exception {
         try (AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(), NO_VENUES)) {
             app.awaitHealth(Duration.ofSeconds(60), "\"database\"");
