@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * condition and the margin cap allow. Every state change is handed to {@code stateSink} (persistence) and every
  * event to {@code events}. Orders go through the {@link OrderGateway}: journaled first, deterministic ids.
  *
- * <p>Not yet here (next grid session): the restart reconciliation of tracked positions with the venue's open
- * orders and position before the first entry.
+ * <p>The first tick after a (re)start reconciles the stored state with the venue's open orders and position
+ * before anything is placed (see {@code reconcileWithVenue}).
  */
 public final class GridEngine {
 
@@ -51,6 +51,7 @@ public final class GridEngine {
     private final Consumer<GridEvent> events;
     private final Consumer<GridState> stateSink;
     private GridState state;
+    private boolean reconciled;
 
     public GridEngine(String runId, GridConfig config, Instrument instrument, ExchangeClient venue, OrderGateway gateway,
             Clock clock, GridState initial, Consumer<GridEvent> events, Consumer<GridState> stateSink) {
@@ -83,6 +84,10 @@ public final class GridEngine {
     public GridState tick() {
         if (state.stopped()) {
             return state;
+        }
+        if (!reconciled) {
+            reconcileWithVenue();
+            reconciled = true;
         }
         Bbo bbo = await(venue.bbo(config.ticker()));
         BigDecimal mid = bbo.mid();
@@ -165,6 +170,57 @@ public final class GridEngine {
         emit("position_tracked", Level.INFO, positionId + " filled at " + entry.averagePrice().toPlainString()
                 + ", take profit at " + closePrice.toPlainString(), Map.of("position_id", positionId,
                 "entry_price", entry.averagePrice(), "close_price", closePrice, "size", entry.filledQuantity()));
+    }
+
+    /**
+     * First tick after a (re)start, before anything is placed: the venue's open orders of this run are matched with
+     * the stored state. Close orders the state does not know (state lost in a crash, or an older run's) are adopted
+     * as tracked positions; entry orders that are not the pending entry are cancelled; the position sequence moves
+     * past every id seen so no client order id is ever reused; a position that differs from what is tracked is
+     * reported.
+     */
+    private void reconcileWithVenue() {
+        String prefix = runId + "-";
+        List<TrackedPosition> tracked = new ArrayList<>(state.tracked());
+        List<String> known = tracked.stream().map(TrackedPosition::closeClientOrderId).toList();
+        int sequence = state.positionSequence();
+        for (Order order : await(venue.openOrders(config.ticker()))) {
+            if (!order.clientOrderId().startsWith(prefix)) {
+                continue;
+            }
+            String rest = order.clientOrderId().substring(prefix.length());
+            String positionId = rest.substring(0, rest.indexOf('-', rest.indexOf('-') + 1) < 0 ? rest.length()
+                    : rest.indexOf('-', rest.indexOf('-') + 1));
+            sequence = Math.max(sequence, sequenceOf(positionId));
+            if (order.reduceOnly() && !known.contains(order.clientOrderId())) {
+                tracked.add(new TrackedPosition(positionId, null, order.remainingQuantity(), order.price(),
+                        clock.instant(), order.clientOrderId(), 1));
+                emit("close_order_legacy_tracked", Level.WARNING, "adopted close order " + order.clientOrderId()
+                        + " found at the venue", Map.of("position_id", positionId));
+            } else if (!order.reduceOnly() && !order.clientOrderId().equals(state.pendingEntryId())) {
+                await(gateway.cancel(venueName(), config.ticker(), order.clientOrderId()));
+                emit("orphan_entry_cancelled", Level.WARNING, "cancelled entry " + order.clientOrderId()
+                        + " the stored state did not know", Map.of("client_order_id", order.clientOrderId()));
+            }
+        }
+        update(state.with(state.cycle(), tracked, state.pendingPositionId(), state.pendingEntryId(),
+                state.pendingSince(), sequence, state.lastEntryAt(), state.lastActiveCloses(), state.lastStopLossAt(),
+                state.paused(), state.stopped()));
+        Position position = position();
+        BigDecimal held = position == null ? BigDecimal.ZERO : position.quantity().abs();
+        if (held.compareTo(state.trackedSize()) != 0) {
+            emit("position_mismatch", Level.WARNING, "venue position " + held.toPlainString() + " vs tracked "
+                    + state.trackedSize().toPlainString(), Map.of("venue_position", held,
+                    "tracked", state.trackedSize()));
+        }
+    }
+
+    private static int sequenceOf(String positionId) {
+        try {
+            return positionId.startsWith("grid-") ? Integer.parseInt(positionId.substring(5)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Settles and reposts closes (every tick, whatever the cycle); returns whether a take profit filled. */

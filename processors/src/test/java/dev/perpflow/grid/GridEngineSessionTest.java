@@ -288,4 +288,35 @@ class GridEngineSessionTest {
                 .containsExactly("run1-grid-1-close");
         assertThat(sim.exchange().fillsSince(START)).as("no second entry was sent").hasSize(1);
     }
+
+    @Test
+    void aRestartWithoutStoredStateAdoptsTheVenuesCloseOrdersAndNeverReusesAnId() {
+        Map<String, Object> raw = config();
+        raw.put("max_orders", 1);
+        withOneTrackedPosition(raw);                      // grid-1 tracked with run1-grid-1-close working
+
+        GridEngine after = new GridEngine("run1", GridConfig.fromMap(raw), btc, sim, gateway, clock,
+                GridState.initial(), events::add, saved::add);
+        after.tick();
+        assertThat(after.state().tracked()).singleElement().satisfies(p -> {
+            assertThat(p.positionId()).isEqualTo("grid-1");
+            assertThat(p.closeClientOrderId()).isEqualTo("run1-grid-1-close");
+            assertThat(p.size()).isEqualByComparingTo("0.003");
+        });
+        assertThat(after.state().positionSequence()).isGreaterThanOrEqualTo(1);
+        assertThat(eventTypes()).contains("close_order_legacy_tracked").doesNotContain("position_mismatch");
+    }
+
+    @Test
+    void aRestartCancelsAnEntryTheStoredStateDidNotKnow() {
+        GridEngine before = engine(config());
+        before.tick();                                    // run1-grid-1-entry resting
+        GridEngine after = new GridEngine("run1", GridConfig.fromMap(config()), btc, sim, gateway, clock,
+                GridState.initial(), events::add, saved::add);
+        after.tick();
+        assertThat(eventTypes()).contains("orphan_entry_cancelled");
+        assertThat(sim.exchange().query("BTC", "run1-grid-1-entry").status())
+                .isEqualTo(dev.perpflow.exchange.model.OrderStatus.CANCELED);
+        assertThat(after.state().pendingEntryId()).as("the next entry uses a fresh id").isEqualTo("run1-grid-2-entry");
+    }
 }
