@@ -319,4 +319,48 @@ class GridEngineSessionTest {
                 .isEqualTo(dev.perpflow.exchange.model.OrderStatus.CANCELED);
         assertThat(after.state().pendingEntryId()).as("the next entry uses a fresh id").isEqualTo("run1-grid-2-entry");
     }
+
+    @Test
+    void aShortGridsStopLossBuysBack() {
+        Map<String, Object> raw = config();
+        raw.put("direction", "sell");
+        GridEngine grid = engine(raw);
+        grid.tick();                                      // post-only sell 2 ticks over the bid: 90001
+        sim.exchange().setMid("BTC", new BigDecimal("90010"));   // bid 90009 ≥ 90001: filled
+        grid.tick();
+        assertThat(sim.exchange().positions()).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("-0.003"));
+        // stop: 90001 × (1 + 0.0005) = 90046.0005
+        sim.exchange().setMid("BTC", new BigDecimal("90050"));
+        grid.tick();
+        assertThat(eventTypes()).contains("stop_loss_initiated", "stop_loss_executed");
+        assertThat(sim.exchange().positions()).isEmpty();
+        assertThat(sim.exchange().fillsSince(START)).last().satisfies(f -> assertThat(f.side()).isEqualTo(Side.BUY));
+    }
+
+    @Test
+    void aDisabledStopLossDoesNothing() {
+        Map<String, Object> raw = config();
+        raw.put("stop_loss_enabled", false);
+        raw.put("max_orders", 1);
+        withOneTrackedPosition(raw);
+        GridEngine grid = new GridEngine("run1", GridConfig.fromMap(raw), btc, sim, gateway, clock,
+                saved.get(saved.size() - 1), events::add, saved::add);
+        sim.exchange().setMid("BTC", new BigDecimal("89000"));
+        grid.tick();
+        assertThat(eventTypes()).doesNotContain("stop_loss_initiated");
+        assertThat(sim.exchange().positions()).hasSize(1);
+    }
+
+    @Test
+    void aFailedHedgeIsReportedAndTheRunGoesOn() {
+        Map<String, Object> raw = config();
+        raw.put("recovery_mode", "hedge");
+        GridEngine grid = withOneTrackedPosition(raw);
+        clock.advance(Duration.ofMinutes(2));
+        sim.faults().rejectNext(10);
+        grid.tick();
+        assertThat(eventTypes()).contains("recovery_hedge_start", "recovery_hedge_rejected");
+        assertThat(sim.exchange().positions()).hasSize(1);
+    }
 }
