@@ -4,6 +4,7 @@ import dev.perpflow.execution.OrderGateway;
 import dev.perpflow.execution.OrderIntent;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.error.OrderNotFoundException;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.Order;
@@ -127,8 +128,14 @@ public final class GridEngine {
     }
 
     private void handlePendingEntry(Bbo bbo, Position position) {
-        Order entry = await(gateway.refresh(venueName(), config.ticker(), state.pendingEntryId()));
+        Order entry = findOrder(state.pendingEntryId());
         Instant now = clock.instant();
+        if (entry == null) {
+            emit("entry_order_missing", Level.WARNING, "the venue does not know entry " + state.pendingEntryId(),
+                    Map.of("client_order_id", state.pendingEntryId()));
+            update(state.ready());
+            return;
+        }
         if (entry.status() == OrderStatus.FILLED) {
             placeClose(entry, position);
             return;
@@ -206,12 +213,31 @@ public final class GridEngine {
         update(state.with(state.cycle(), tracked, state.pendingPositionId(), state.pendingEntryId(),
                 state.pendingSince(), sequence, state.lastEntryAt(), state.lastActiveCloses(), state.lastStopLossAt(),
                 state.paused(), state.stopped()));
+        if (state.pendingEntryId() != null && findOrder(state.pendingEntryId()) == null) {
+            emit("entry_order_missing", Level.WARNING, "the venue does not know the pending entry "
+                    + state.pendingEntryId() + "; ready for a new one", Map.of("client_order_id", state.pendingEntryId()));
+            update(state.ready());
+        }
         Position position = position();
         BigDecimal held = position == null ? BigDecimal.ZERO : position.quantity().abs();
-        if (held.compareTo(state.trackedSize()) != 0) {
+        if (held.signum() == 0 && !state.tracked().isEmpty()) {
+            // flat at the venue: whatever was tracked was closed (take profit, stop, liquidation) while we were away
+            emit("tracked_positions_gone", Level.WARNING, "venue position is flat; dropping "
+                    + state.tracked().size() + " tracked position(s)", Map.of("tracked", state.trackedSize()));
+            update(state.tracked(List.of()));
+        } else if (held.compareTo(state.trackedSize()) != 0) {
             emit("position_mismatch", Level.WARNING, "venue position " + held.toPlainString() + " vs tracked "
                     + state.trackedSize().toPlainString(), Map.of("venue_position", held,
                     "tracked", state.trackedSize()));
+        }
+    }
+
+    /** The venue's view of one of our orders, or {@code null} when the venue does not know it. */
+    private Order findOrder(String clientOrderId) {
+        try {
+            return await(gateway.refresh(venueName(), config.ticker(), clientOrderId));
+        } catch (OrderNotFoundException e) {
+            return null;
         }
     }
 
@@ -296,8 +322,8 @@ public final class GridEngine {
                 kept.add(p);
                 continue;
             }
-            OrderStatus status = p.closeClientOrderId() == null ? OrderStatus.CANCELED
-                    : await(gateway.refresh(venueName(), config.ticker(), p.closeClientOrderId())).status();
+            Order close = p.closeClientOrderId() == null ? null : findOrder(p.closeClientOrderId());
+            OrderStatus status = close == null ? OrderStatus.CANCELED : close.status();
             if (status == OrderStatus.FILLED) {
                 emit("position_closed", Level.INFO, p.positionId() + " took profit at "
                         + p.closePrice().toPlainString(), Map.of("position_id", p.positionId()));

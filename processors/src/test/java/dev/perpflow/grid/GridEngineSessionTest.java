@@ -363,4 +363,61 @@ class GridEngineSessionTest {
         assertThat(eventTypes()).contains("recovery_hedge_start", "recovery_hedge_rejected");
         assertThat(sim.exchange().positions()).hasSize(1);
     }
+
+    @Test
+    void aRestartOnAVenueThatLostEverythingStartsCleanInsteadOfFailingEveryTick() {
+        Map<String, Object> raw = config();
+        raw.put("max_orders", 1);
+        withOneTrackedPosition(raw);
+        GridEngine first = engine(raw);
+        first.tick();
+        GridState stored = saved.get(saved.size() - 1);
+        assertThat(stored.tracked()).isNotEmpty();
+
+        // a fresh venue (the dev sim after an app restart): no orders, no position
+        try (SimExchangeClient fresh = SimExchangeClient.manual(SimVenueConfig.defaults("sim", 4)
+                .withPriceProcess(Duration.ofSeconds(1), 0.0), clock)) {
+            OrderGateway freshGateway = new OrderGateway(Map.of("sim", fresh), new InMemoryOrderJournal(),
+                    new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
+                            Clock.systemUTC()), m -> { }, clock, 1, Duration.ofMillis(1));
+            GridEngine after = new GridEngine("run1", GridConfig.fromMap(raw), btc, fresh, freshGateway, clock, stored,
+                    events::add, saved::add);
+            after.tick();
+            assertThat(eventTypes()).contains("tracked_positions_gone");
+            assertThat(after.state().tracked()).isEmpty();
+            assertThat(fresh.exchange().openOrders("BTC")).as("trading resumed with a fresh entry").hasSize(1);
+        }
+    }
+
+    @Test
+    void whilePausedClosesAreStillMaintained() {
+        Map<String, Object> raw = config();
+        raw.put("pause_price", 90005);
+        raw.put("max_orders", 1);
+        GridEngine grid = withOneTrackedPosition(raw);   // mid 89990: below the pause price, trading
+        // mid 90006 is above the pause price; the bid (90005) stays under the close at 90006, so it does not fill
+        sim.exchange().setMid("BTC", new BigDecimal("90006"));
+        sim.exchange().cancel("BTC", grid.state().tracked().get(0).closeClientOrderId());
+        grid.tick();
+        assertThat(grid.state().paused()).isTrue();
+        assertThat(eventTypes()).contains("pause_price_triggered", "close_order_reposted");
+        assertThat(sim.exchange().openOrders("BTC")).noneMatch(o -> !o.reduceOnly());
+    }
+
+    @Test
+    void theStopLossIsDebouncedForThreeSeconds() {
+        Map<String, Object> raw = config();
+        raw.put("max_orders", 1);
+        GridEngine grid = withOneTrackedPosition(raw);
+        sim.exchange().setMid("BTC", new BigDecimal("89950"));
+        grid.tick();
+        assertThat(eventTypes()).filteredOn("stop_loss_executed"::equals).hasSize(1);
+        // a new position appears within the debounce window: no second stop-loss market order yet
+        sim.exchange().submit(dev.perpflow.exchange.model.OrderRequest.market("manual", "BTC", Side.BUY,
+                new BigDecimal("0.003"), false));
+        clock.advance(Duration.ofSeconds(1));
+        grid.tick();
+        assertThat(eventTypes()).filteredOn("stop_loss_executed"::equals).hasSize(1);
+        assertThat(sim.exchange().positions()).hasSize(1);
+    }
 }
