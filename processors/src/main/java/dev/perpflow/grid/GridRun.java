@@ -1,0 +1,116 @@
+package dev.perpflow.grid;
+
+import dev.perpflow.execution.OrderGateway;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.error.OrderNotFoundException;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Order;
+import dev.perpflow.exchange.model.Position;
+import dev.perpflow.grid.GridEvent.Level;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What every part of one grid run shares: its id, config, market, venue, order path and clock, the current
+ * {@link GridState} (handed to the state sink on every change) and the event sink, plus the venue reads they
+ * all need.
+ */
+final class GridRun {
+
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    final String id;
+    final GridConfig config;
+    final Instrument instrument;
+    final ExchangeClient venue;
+    final OrderGateway gateway;
+    final Clock clock;
+    private final Consumer<GridEvent> events;
+    private final Consumer<GridState> stateSink;
+    private GridState state;
+
+    GridRun(String id, GridConfig config, Instrument instrument, ExchangeClient venue, OrderGateway gateway, Clock clock,
+            GridState initial, Consumer<GridEvent> events, Consumer<GridState> stateSink) {
+        this.id = id;
+        this.config = config;
+        this.instrument = instrument;
+        this.venue = venue;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.state = initial;
+        this.events = events;
+        this.stateSink = stateSink;
+    }
+
+    GridState state() {
+        return state;
+    }
+
+    void update(GridState next) {
+        state = next;
+        stateSink.accept(next);
+    }
+
+    void emit(String type, Level level, String message, Map<String, Object> details) {
+        events.accept(new GridEvent(clock.instant(), type, level, message, details));
+    }
+
+    String venueName() {
+        return venue.venue();
+    }
+
+    /** The venue's view of one of our orders, or {@code null} when the venue does not know it. */
+    Order findOrder(String clientOrderId) {
+        try {
+            return await(gateway.refresh(venueName(), config.ticker(), clientOrderId));
+        } catch (OrderNotFoundException e) {
+            return null;
+        }
+    }
+
+    List<Order> activeCloses() {
+        return await(venue.openOrders(config.ticker())).stream()
+                .filter(o -> o.reduceOnly() && o.side() == config.direction().opposite())
+                .filter(o -> o.clientOrderId().startsWith(id + "-"))
+                .toList();
+    }
+
+    Position position() {
+        return await(venue.positions()).stream().filter(p -> p.symbol().equals(config.ticker())).findFirst()
+                .orElse(null);
+    }
+
+    /** Margin ÷ exposure as the venue reports it, or {@code null} when there is no position to measure. */
+    static BigDecimal marginRatio(Position position) {
+        if (position == null || position.margin() == null || position.notional().signum() == 0) {
+            return null;
+        }
+        return position.margin().divide(position.quantity().abs().multiply(position.entryPrice()),
+                java.math.MathContext.DECIMAL64);
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable cause = ExchangeException.unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+    }
+
+    static String describe(Throwable e) {
+        Throwable cause = ExchangeException.unwrap(e);
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+}
