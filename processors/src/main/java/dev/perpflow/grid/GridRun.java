@@ -1,5 +1,6 @@
 package dev.perpflow.grid;
 
+import dev.perpflow.execution.Futures;
 import dev.perpflow.execution.OrderGateway;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.error.ExchangeException;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -98,15 +98,7 @@ final class GridRun {
     }
 
     static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable cause = ExchangeException.unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-        }
+        return Futures.await(future, CALL_TIMEOUT);
     }
 
     static String describe(Throwable e) {
