@@ -60,6 +60,11 @@ public final class InMemoryOrderJournal implements OrderJournal {
         return Optional.ofNullable(orders.get(key(venue, clientOrderId)));
     }
 
+    /** Every journaled order, in no particular order (for tests and tools). */
+    public synchronized List<JournaledOrder> all() {
+        return List.copyOf(orders.values());
+    }
+
     @Override
     public synchronized List<JournaledOrder> unresolved() {
         return orders.values().stream().filter(o -> !o.status().isTerminal()).toList();

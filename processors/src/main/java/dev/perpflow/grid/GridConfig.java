@@ -1,10 +1,8 @@
 package dev.perpflow.grid;
 
+import dev.perpflow.config.ConfigReader;
 import dev.perpflow.exchange.model.Side;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -57,11 +55,11 @@ public record GridConfig(
      * unknown keys are rejected.
      */
     public static GridConfig fromMap(Map<String, ?> raw) {
-        Reader r = new Reader(raw);
+        ConfigReader r = new ConfigReader(raw, KEYS);
         GridConfig config = new GridConfig(
                 r.text("exchange", null, 1, 32),
                 r.text("ticker", "BTC", 1, 20).toUpperCase(Locale.ROOT),
-                r.direction(),
+                direction(r),
                 r.decimal("order_notional_usd", null, "1", "1000000"),
                 r.decimal("target_leverage", "10", "1", "1000"),
                 r.decimal("take_profit", "0.08", "0.001", "1"),
@@ -72,12 +70,12 @@ public record GridConfig(
                 r.bool("stop_loss_enabled", true),
                 r.decimal("stop_loss_percentage", "2.0", "0.05", "10"),
                 r.integer("position_timeout_minutes", 5, 1, 1440),
-                r.recovery(),
+                r.choice("recovery_mode", RecoveryMode.AGGRESSIVE, RecoveryMode.class),
                 r.integer("post_only_tick_multiplier", 10, 1, 20),
                 r.decimal("stop_price", "", "0", null),
                 r.decimal("pause_price", "", "0", null),
                 r.bool("boost_mode", false));
-        r.finish();
+        r.finish(GridConfigException::new);
         return config;
     }
 
@@ -86,122 +84,17 @@ public record GridConfig(
         return BigDecimal.ONE.divide(targetLeverage, java.math.MathContext.DECIMAL64);
     }
 
-    /** Reads and validates raw values, collecting every problem. */
-    private static final class Reader {
-        private final Map<String, ?> raw;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, ?> raw) {
-            this.raw = new LinkedHashMap<>(raw);
-            for (String key : raw.keySet()) {
-                if (!KEYS.contains(key)) {
-                    problems.add(key + ": unknown key (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+    private static Side direction(ConfigReader r) {
+        String text = r.text("direction", null, 1, 10).toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "buy" -> Side.BUY;
+            case "sell" -> Side.SELL;
+            default -> {
+                if (!text.isEmpty()) {
+                    r.problem("direction: '" + text + "' must be buy or sell");
                 }
+                yield Side.BUY;
             }
-        }
-
-        String text(String key, String defaultValue, int minLength, int maxLength) {
-            Object value = raw.get(key);
-            if (value == null) {
-                if (defaultValue == null) {
-                    problems.add(key + ": required");
-                    return "";
-                }
-                return defaultValue;
-            }
-            String text = value.toString().trim();
-            if (text.length() < minLength || text.length() > maxLength) {
-                problems.add(key + ": must be " + minLength + " to " + maxLength + " characters");
-            }
-            return text;
-        }
-
-        BigDecimal decimal(String key, String defaultValue, String min, String max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                if (defaultValue == null) {
-                    problems.add(key + ": required");
-                    return BigDecimal.ONE;
-                }
-                return defaultValue.isEmpty() ? null : new BigDecimal(defaultValue);
-            }
-            try {
-                BigDecimal number = new BigDecimal(value.toString().trim());
-                boolean tooLow = min != null && (defaultValue != null && defaultValue.isEmpty()
-                        ? number.compareTo(new BigDecimal(min)) <= 0 : number.compareTo(new BigDecimal(min)) < 0);
-                if (tooLow || max != null && number.compareTo(new BigDecimal(max)) > 0) {
-                    problems.add(key + ": " + number.toPlainString() + " is outside " + range(min, max, defaultValue));
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                problems.add(key + ": '" + value + "' is not a number");
-                return BigDecimal.ONE;
-            }
-        }
-
-        int integer(String key, int defaultValue, int min, int max) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            try {
-                int number = Integer.parseInt(value.toString().trim());
-                if (number < min || number > max) {
-                    problems.add(key + ": " + number + " is outside " + min + "–" + max);
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                problems.add(key + ": '" + value + "' is not a whole number");
-                return defaultValue;
-            }
-        }
-
-        boolean bool(String key, boolean defaultValue) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            String text = value.toString().trim().toLowerCase(Locale.ROOT);
-            if (!text.equals("true") && !text.equals("false")) {
-                problems.add(key + ": '" + value + "' is not true or false");
-                return defaultValue;
-            }
-            return Boolean.parseBoolean(text);
-        }
-
-        Side direction() {
-            String text = text("direction", null, 1, 10).toLowerCase(Locale.ROOT);
-            return switch (text) {
-                case "buy" -> Side.BUY;
-                case "sell" -> Side.SELL;
-                default -> {
-                    if (!text.isEmpty()) {
-                        problems.add("direction: '" + text + "' must be buy or sell");
-                    }
-                    yield Side.BUY;
-                }
-            };
-        }
-
-        RecoveryMode recovery() {
-            String text = text("recovery_mode", "aggressive", 1, 20).toUpperCase(Locale.ROOT);
-            try {
-                return RecoveryMode.valueOf(text);
-            } catch (IllegalArgumentException e) {
-                problems.add("recovery_mode: '" + text.toLowerCase(Locale.ROOT) + "' must be aggressive, hedge or none");
-                return RecoveryMode.AGGRESSIVE;
-            }
-        }
-
-        void finish() {
-            if (!problems.isEmpty()) {
-                throw new GridConfigException(problems);
-            }
-        }
-
-        private static String range(String min, String max, String defaultValue) {
-            boolean exclusive = defaultValue != null && defaultValue.isEmpty();
-            return (exclusive ? "(" : "[") + min + ", " + (max == null ? "∞" : max) + "]";
-        }
+        };
     }
 }

@@ -1,0 +1,330 @@
+package dev.perpflow.fundingarb;
+
+import dev.perpflow.execution.AtomicResult;
+import dev.perpflow.execution.ExecutionMode;
+import dev.perpflow.execution.ExecutionResult;
+import dev.perpflow.execution.Futures;
+import dev.perpflow.execution.LegSpec;
+import dev.perpflow.exchange.error.MarketNotFoundException;
+import dev.perpflow.exchange.model.Bbo;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Side;
+import dev.perpflow.funding.Opportunity;
+import dev.perpflow.funding.OpportunityFilter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's scan and entry: rank opportunities with the run's filters, take the best ones the run has capacity
+ * and exposure for, size by target margin × the lower maximum leverage, refuse diverging prices, and open both
+ * legs through the atomic executor. The position is persisted as OPENING before any order is sent; a success is
+ * merged into an open position of the same pair, as the seed does.
+ */
+final class ArbEntry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArbEntry.class);
+    private static final Duration MARGIN_NOTICE_DEDUP = Duration.ofMinutes(5);
+    private static final Duration ATOMIC_TIMEOUT = Duration.ofMinutes(5);
+
+    /** A sized opportunity the run decided to take. */
+    record Plan(Opportunity opportunity, Instrument longMarket, Instrument shortMarket, int leverage, BigDecimal sizeUsd) {
+    }
+
+    private final ArbRun run;
+    private final Map<String, Instant> cooldownUntil = new HashMap<>();
+    private final Map<String, Instant> marginNoticeAt = new HashMap<>();
+
+    ArbEntry(ArbRun run) {
+        this.run = run;
+    }
+
+    /** One scan: opens up to {@code max_new_positions_per_cycle} positions; returns how many opened. */
+    int scan(List<ArbPosition> active) {
+        FundingArbConfig config = run.config();
+        int held = countPositions(active);
+        if (held >= config.maxPositions()) {
+            return 0;
+        }
+        Set<String> failedThisCycle = new HashSet<>();
+        int opened = 0;
+        for (Opportunity opportunity : run.funding.opportunities(filter(config))) {
+            if (opened >= config.maxNewPositionsPerCycle() || held + opened >= config.maxPositions()) {
+                break;
+            }
+            String symbol = opportunity.symbol();
+            if (config.excludeSymbols().contains(symbol) || failedThisCycle.contains(symbol) || inCooldown(symbol)) {
+                continue;
+            }
+            try {
+                Optional<Plan> plan = shouldTake(opportunity, active);
+                if (plan.isPresent()) {
+                    if (open(plan.get(), active)) {
+                        opened++;
+                        active = run.store.active(run.id);
+                    } else {
+                        failedThisCycle.add(symbol);
+                    }
+                }
+            } catch (MarketNotFoundException e) {
+                run.funding.markUntradeable(e.venue(), symbol);
+                failedThisCycle.add(symbol);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] entry on {} failed: {}", run.id, symbol, e.getMessage());
+                run.emit("entry_failed", ArbEvent.Level.WARNING, symbol, String.valueOf(e.getMessage()), Map.of());
+                failedThisCycle.add(symbol);
+            }
+        }
+        return opened;
+    }
+
+    /** The seed's {@code should_take}: both venues connected, sized by leverage, within the exposure caps. */
+    Optional<Plan> shouldTake(Opportunity opportunity, List<ArbPosition> active) {
+        FundingArbConfig config = run.config();
+        String symbol = opportunity.symbol();
+        if (!run.venues.containsKey(opportunity.longDex()) || !run.venues.containsKey(opportunity.shortDex())) {
+            return Optional.empty();
+        }
+        Instrument longMarket = run.instrument(opportunity.longDex(), symbol)
+                .orElseThrow(() -> new MarketNotFoundException(opportunity.longDex(), symbol));
+        Instrument shortMarket = run.instrument(opportunity.shortDex(), symbol)
+                .orElseThrow(() -> new MarketNotFoundException(opportunity.shortDex(), symbol));
+        int leverage = Math.min(leverageOf(longMarket), leverageOf(shortMarket));
+        BigDecimal size = config.sizeUsd(leverage).min(config.maxPositionSizeUsd());
+        for (String venue : List.of(opportunity.longDex(), opportunity.shortDex())) {
+            BigDecimal exposure = active.stream().filter(p -> p.status() != ArbPosition.Status.MERGED)
+                    .filter(p -> p.longDex().equals(venue) || p.shortDex().equals(venue))
+                    .map(p -> p.sizeUsd() == null ? BigDecimal.ZERO : p.sizeUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (exposure.add(size).compareTo(config.maxTotalExposureUsd()) > 0) {
+                LOG.info("[{}] {} skipped: exposure on {} would be {} > {}", run.id, symbol, venue,
+                        exposure.add(size).toPlainString(), config.maxTotalExposureUsd().toPlainString());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Plan(opportunity, longMarket, shortMarket, leverage, size));
+    }
+
+    /** Opens a planned position; {@code false} when it was refused or did not end hedged (nothing held). */
+    boolean open(Plan plan, List<ArbPosition> active) {
+        FundingArbConfig config = run.config();
+        Opportunity opportunity = plan.opportunity();
+        String symbol = opportunity.symbol();
+        Bbo longBbo = run.bbo(opportunity.longDex(), symbol);
+        Bbo shortBbo = run.bbo(opportunity.shortDex(), symbol);
+        BigDecimal longMid = longBbo.mid();
+        BigDecimal shortMid = shortBbo.mid();
+        if (longMid.signum() <= 0 || shortMid.signum() <= 0) {
+            throw new IllegalStateException("no usable book for " + symbol);
+        }
+        BigDecimal low = longMid.min(shortMid);
+        BigDecimal divergence = longMid.max(shortMid).subtract(low).divide(low, MathContext.DECIMAL64);
+        if (divergence.compareTo(config.maxEntryPriceDivergencePct()) > 0) {
+            coolDown(symbol);
+            run.emit("entry_refused", ArbEvent.Level.WARNING, symbol, "prices diverge " + percent(divergence)
+                    + " % between " + opportunity.longDex() + " and " + opportunity.shortDex() + " (max "
+                    + percent(config.maxEntryPriceDivergencePct()) + " %)", Map.of("divergence", divergence));
+            return false;
+        }
+        if (divergence.compareTo(FundingArbConfig.ALIGNMENT_SPREAD_THRESHOLD) > 0) {
+            coolDown(symbol);   // the seed: prices too far apart to align at break-even; proceed, but not again soon
+        }
+        BigDecimal price = longMid.max(shortMid);
+        BigDecimal wanted = plan.sizeUsd().divide(price, MathContext.DECIMAL64);
+        BigDecimal tokens = onGrid(plan.longMarket(), wanted).min(onGrid(plan.shortMarket(), wanted));
+        if (tokens.signum() <= 0 || tokens.multiply(price).compareTo(FundingArbConfig.MIN_POSITION_USD) < 0) {
+            run.emit("entry_refused", ArbEvent.Level.WARNING, symbol, "size " + plan.sizeUsd().toPlainString()
+                    + " USD is below a lot or the 5 USD minimum on " + opportunity.longDex() + "/"
+                    + opportunity.shortDex(), Map.of());
+            return false;
+        }
+
+        Instant now = run.clock.instant();
+        ArbPosition intent = new ArbPosition(newId(), run.id, symbol,
+                new ArbLeg(opportunity.longDex(), Side.BUY, tokens, null, null, null),
+                new ArbLeg(opportunity.shortDex(), Side.SELL, tokens, null, null, null),
+                tokens.multiply(price), opportunity.longRate(), opportunity.shortRate(),
+                opportunity.shortRate().subtract(opportunity.longRate()), now, ArbPosition.Status.OPENING,
+                null, null, BigDecimal.ZERO, 0, null, null, null, null, null, null);
+        run.store.save(intent);
+        LOG.info("[{}] opening {}: long {} / short {}, {} tokens (~{} USD, {}x), divergence {} per 8h", run.id, symbol,
+                opportunity.longDex(), opportunity.shortDex(), tokens.toPlainString(),
+                tokens.multiply(price).setScale(2, RoundingMode.HALF_UP), plan.leverage(), intent.entryDivergence());
+
+        AtomicResult result = Futures.await(run.atomic.execute(List.of(
+                new LegSpec(opportunity.longDex(), plan.longMarket(), Side.BUY, ExecutionMode.SIMPLE_LIMIT,
+                        intent.entryIdPrefix() + "l"),
+                new LegSpec(opportunity.shortDex(), plan.shortMarket(), Side.SELL, ExecutionMode.SIMPLE_LIMIT,
+                        intent.entryIdPrefix() + "s")), tokens, false), ATOMIC_TIMEOUT);
+        if (!result.success()) {
+            run.store.save(intent.failed(result.error(), run.clock.instant()));
+            if (result.error() != null && result.error().toLowerCase(Locale.ROOT).contains("margin")) {
+                notifyInsufficientMargin(symbol, opportunity, result.error());
+            }
+            run.emit("entry_failed", ArbEvent.Level.WARNING, symbol, symbol + " entry failed: " + result.error()
+                    + (result.rollbackPerformed() ? " (filled legs rolled back)" : ""), Map.of("position_id", intent.id()));
+            return false;
+        }
+        ArbPosition opened = filled(intent, result);
+        recordEntryTrades(opened, result);
+        Optional<ArbPosition> samePair = active.stream().filter(p -> p.status() == ArbPosition.Status.OPEN
+                && p.symbol().equals(symbol) && p.longDex().equals(opened.longDex())
+                && p.shortDex().equals(opened.shortDex())).findFirst();
+        ArbPosition shown = opened;
+        if (samePair.isPresent()) {
+            ArbPosition merged = merge(samePair.get(), opened);
+            run.store.save(merged);
+            run.store.save(opened.mergedInto(merged.id(), run.clock.instant()));
+            shown = merged;
+        } else {
+            run.store.save(opened);
+        }
+        notifyOpened(shown, opened, result, plan);
+        return true;
+    }
+
+    private ArbPosition filled(ArbPosition intent, AtomicResult result) {
+        ExecutionResult longFill = result.legs().get(0);
+        ExecutionResult shortFill = result.legs().get(1);
+        ArbLeg longLeg = new ArbLeg(intent.longDex(), Side.BUY, result.legTokens().get(0), longFill.averagePrice(),
+                longFill.fees(), null);
+        ArbLeg shortLeg = new ArbLeg(intent.shortDex(), Side.SELL, result.legTokens().get(1), shortFill.averagePrice(),
+                shortFill.fees(), null);
+        BigDecimal size = exposure(run.requireInstrument(intent.longDex(), intent.symbol()), longFill)
+                .min(exposure(run.requireInstrument(intent.shortDex(), intent.symbol()), shortFill));
+        return intent.withLegs(longLeg, shortLeg, size).with(ArbPosition.Status.OPEN);
+    }
+
+    private static ArbPosition merge(ArbPosition existing, ArbPosition tranche) {
+        BigDecimal total = existing.sizeUsd().add(tranche.sizeUsd());
+        BigDecimal longRate = weighted(existing.entryLongRate(), existing.sizeUsd(), tranche.entryLongRate(),
+                tranche.sizeUsd(), total);
+        BigDecimal shortRate = weighted(existing.entryShortRate(), existing.sizeUsd(), tranche.entryShortRate(),
+                tranche.sizeUsd(), total);
+        return existing.withLegs(
+                existing.longLeg().merge(tranche.longLeg().tokens(), tranche.longLeg().entryPrice(), tranche.longLeg().fees()),
+                existing.shortLeg().merge(tranche.shortLeg().tokens(), tranche.shortLeg().entryPrice(),
+                        tranche.shortLeg().fees()), total).withEntryRates(longRate, shortRate);
+    }
+
+    private void recordEntryTrades(ArbPosition position, AtomicResult result) {
+        ExecutionResult longFill = result.legs().get(0);
+        ExecutionResult shortFill = result.legs().get(1);
+        Instant now = run.clock.instant();
+        run.store.recordTrade(position.id(), "entry", position.longDex(), position.symbol(), Side.BUY,
+                longFill.filledQuantity(), longFill.averagePrice(), longFill.fees(), longFill.clientOrderIds(), now);
+        run.store.recordTrade(position.id(), "entry", position.shortDex(), position.symbol(), Side.SELL,
+                shortFill.filledQuantity(), shortFill.averagePrice(), shortFill.fees(), shortFill.clientOrderIds(), now);
+    }
+
+    private void notifyOpened(ArbPosition shown, ArbPosition tranche, AtomicResult result, Plan plan) {
+        BigDecimal maker = result.legs().stream().map(ExecutionResult::makerQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal taker = result.legs().stream().map(ExecutionResult::takerQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("position_id", shown.id());
+        details.put("long_dex", shown.longDex());
+        details.put("short_dex", shown.shortDex());
+        details.put("size_usd", tranche.sizeUsd());
+        details.put("entry_divergence", tranche.entryDivergence());
+        details.put("entry_apy", tranche.entryDivergence().multiply(BigDecimal.valueOf(109500)));
+        details.put("long_price", tranche.longLeg().entryPrice());
+        details.put("short_price", tranche.shortLeg().entryPrice());
+        details.put("quantity", tranche.longLeg().tokens());
+        details.put("leverage", plan.leverage());
+        details.put("margin", tranche.sizeUsd().divide(BigDecimal.valueOf(plan.leverage()), MathContext.DECIMAL64));
+        details.put("execution", executionMix(maker, taker));
+        details.put("merged", !shown.id().equals(tranche.id()));
+        run.emit(ArbEvent.POSITION_OPENED, ArbEvent.Level.INFO, shown.symbol(), "Opened " + shown.symbol()
+                + ": long " + shown.longDex() + " / short " + shown.shortDex() + ", "
+                + tranche.sizeUsd().setScale(2, RoundingMode.HALF_UP) + " USD, divergence "
+                + percent(tranche.entryDivergence()) + " % per 8h", details);
+    }
+
+    private void notifyInsufficientMargin(String symbol, Opportunity opportunity, String error) {
+        String key = opportunity.longDex() + "/" + opportunity.shortDex() + "/" + symbol;
+        Instant now = run.clock.instant();
+        Instant last = marginNoticeAt.get(key);
+        if (last != null && Duration.between(last, now).compareTo(MARGIN_NOTICE_DEDUP) < 0) {
+            return;
+        }
+        marginNoticeAt.put(key, now);
+        run.emit(ArbEvent.INSUFFICIENT_MARGIN, ArbEvent.Level.WARNING, symbol, "Insufficient margin to open " + symbol
+                + " on " + opportunity.longDex() + "/" + opportunity.shortDex() + ": " + error,
+                Map.of("long_dex", opportunity.longDex(), "short_dex", opportunity.shortDex()));
+    }
+
+    private OpportunityFilter filter(FundingArbConfig config) {
+        OpportunityFilter.Builder builder = OpportunityFilter.builder()
+                .minProfit(config.minProfitRate())
+                .minVolume24h(config.minVolume24h())
+                .minOiUsd(config.minOiUsd())
+                .whitelistDexes(config.scanExchanges().stream().filter(run.venues::containsKey).toList())
+                .limit(10);
+        if (config.mandatoryExchange() != null) {
+            builder.requiredDex(config.mandatoryExchange()).maxOiUsd(config.maxOiUsd());
+        }
+        return builder.build();
+    }
+
+    void coolDown(String symbol) {
+        cooldownUntil.put(symbol, run.clock.instant().plus(run.config().wideSpreadCooldown()));
+    }
+
+    boolean inCooldown(String symbol) {
+        Instant until = cooldownUntil.get(symbol);
+        return until != null && run.clock.instant().isBefore(until);
+    }
+
+    private static int countPositions(List<ArbPosition> active) {
+        return (int) active.stream().filter(p -> p.status() != ArbPosition.Status.MERGED).count();
+    }
+
+    private static int leverageOf(Instrument market) {
+        return market.maxLeverage() > 0 ? market.maxLeverage() : FundingArbConfig.FALLBACK_LEVERAGE;
+    }
+
+    private static BigDecimal onGrid(Instrument market, BigDecimal tokens) {
+        return market.toTokens(market.roundQuantityDown(market.fromTokens(tokens)));
+    }
+
+    private static BigDecimal exposure(Instrument market, ExecutionResult fill) {
+        return market.toTokens(fill.filledQuantity()).multiply(fill.averagePrice() == null ? BigDecimal.ZERO
+                : fill.averagePrice());
+    }
+
+    private static BigDecimal weighted(BigDecimal a, BigDecimal wa, BigDecimal b, BigDecimal wb, BigDecimal total) {
+        return total.signum() == 0 ? a : a.multiply(wa).add(b.multiply(wb)).divide(total, MathContext.DECIMAL64);
+    }
+
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String executionMix(BigDecimal maker, BigDecimal taker) {
+        BigDecimal total = maker.add(taker);
+        if (total.signum() == 0 || taker.signum() == 0) {
+            return "maker";
+        }
+        if (maker.signum() == 0) {
+            return "taker";
+        }
+        BigDecimal makerPct = maker.multiply(BigDecimal.valueOf(100)).divide(total, 0, RoundingMode.HALF_UP);
+        return makerPct + "% maker, " + BigDecimal.valueOf(100).subtract(makerPct) + "% taker";
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.perpflow.fundingarb;
+
+import dev.perpflow.execution.AtomicExecutor;
+import dev.perpflow.execution.Futures;
+import dev.perpflow.execution.OrderExecutor;
+import dev.perpflow.execution.OrderGateway;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.model.Bbo;
+import dev.perpflow.exchange.model.Instrument;
+import dev.perpflow.exchange.model.Position;
+import dev.perpflow.funding.FeeSchedule;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every part of one funding-arbitrage run shares: id, config (replaceable by a hot reload), venues, order
+ * paths, store, funding data, fees, clock and event sink, plus the venue reads they need (instruments cached per
+ * venue, positions read fresh).
+ */
+final class ArbRun {
+
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    final String id;
+    final Map<String, ExchangeClient> venues;
+    final AtomicExecutor atomic;
+    final OrderExecutor executor;
+    final OrderGateway gateway;
+    final ArbPositionStore store;
+    final FundingView funding;
+    final FeeSchedule fees;
+    final Clock clock;
+    private final Consumer<ArbEvent> events;
+    private final Map<String, Map<String, Instrument>> instruments = new HashMap<>();
+    private volatile FundingArbConfig config;
+
+    ArbRun(String id, FundingArbConfig config, Map<String, ExchangeClient> venues, AtomicExecutor atomic,
+            OrderExecutor executor, OrderGateway gateway, ArbPositionStore store, FundingView funding, FeeSchedule fees, Clock clock,
+            Consumer<ArbEvent> events) {
+        this.id = id;
+        this.config = config;
+        this.venues = Map.copyOf(venues);
+        this.atomic = atomic;
+        this.executor = executor;
+        this.gateway = gateway;
+        this.store = store;
+        this.funding = funding;
+        this.fees = fees;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    FundingArbConfig config() {
+        return config;
+    }
+
+    void replaceConfig(FundingArbConfig next) {
+        config = next;
+    }
+
+    ExchangeClient venue(String name) {
+        ExchangeClient client = venues.get(name);
+        if (client == null) {
+            throw new IllegalStateException("venue " + name + " is not connected to run " + id);
+        }
+        return client;
+    }
+
+    /** The venue's market for a symbol, if it lists one (instruments are fetched once per venue and cached). */
+    synchronized Optional<Instrument> instrument(String venue, String symbol) {
+        Map<String, Instrument> byMarket = instruments.get(venue);
+        if (byMarket == null) {
+            byMarket = new HashMap<>();
+            for (Instrument instrument : Futures.await(venue(venue).instruments(), CALL_TIMEOUT)) {
+                byMarket.put(instrument.symbol(), instrument);
+            }
+            instruments.put(venue, byMarket);
+        }
+        return Optional.ofNullable(byMarket.get(symbol));
+    }
+
+    Instrument requireInstrument(String venue, String symbol) {
+        return instrument(venue, symbol).orElseThrow(() -> new IllegalStateException(venue + " has no market " + symbol));
+    }
+
+    /** The venue's positions; a failure propagates (a missing report is never taken for "flat"). */
+    List<Position> positions(String venue) {
+        return Futures.await(venue(venue).positions(), CALL_TIMEOUT);
+    }
+
+    Bbo bbo(String venue, String symbol) {
+        return Futures.await(venue(venue).bbo(symbol), CALL_TIMEOUT);
+    }
+
+    /** Tokens the venue holds on {@code symbol} (unsigned, in tokens of the underlying) and the position, if any. */
+    Held held(String venue, String symbol, List<Position> positions) {
+        Instrument instrument = requireInstrument(venue, symbol);
+        return positions.stream().filter(p -> p.symbol().equals(symbol)).findFirst()
+                .map(p -> new Held(instrument.toTokens(p.quantity().abs()), p.quantity().signum(), p))
+                .orElse(new Held(BigDecimal.ZERO, 0, null));
+    }
+
+    record Held(BigDecimal tokens, int sign, Position position) {
+    }
+
+    void emit(ArbEvent event) {
+        events.accept(event);
+    }
+
+    void emit(String type, ArbEvent.Level level, String symbol, String message, Map<String, Object> details) {
+        emit(new ArbEvent(clock.instant(), type, level, symbol, message, details));
+    }
+}
