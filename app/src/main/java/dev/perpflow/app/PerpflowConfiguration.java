@@ -1,6 +1,7 @@
 package dev.perpflow.app;
 
 import dev.perpflow.app.api.ApiKeyCheck;
+import dev.perpflow.app.api.ControlApi;
 import dev.perpflow.app.api.FundingRatesApi;
 import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.HistoryApi;
@@ -20,8 +21,14 @@ import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.app.funding.OpportunityService;
-import dev.perpflow.app.grid.GridRunRepository;
+import dev.perpflow.app.strategy.StrategyRunRepository;
+import dev.perpflow.app.fundingarb.FundingArbRuns;
+import dev.perpflow.app.fundingarb.FundingArbStartup;
+import dev.perpflow.app.fundingarb.JdbcArbPositionStore;
+import dev.perpflow.app.fundingarb.NotificationRepository;
+import dev.perpflow.app.fundingarb.ServiceFundingView;
 import dev.perpflow.app.grid.GridRuns;
+import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.grid.GridStartup;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
@@ -111,10 +118,23 @@ public class PerpflowConfiguration implements CamelConfiguration {
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
 
-        GridRuns grids = new GridRuns(context, new GridRunRepository(database.dataSource()), venues, execution, clock,
+        StrategyRunRepository gridRepository = new StrategyRunRepository(database.dataSource(), "grid");
+        GridRuns grids = new GridRuns(context, gridRepository, venues, execution, clock,
                 Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)));
         registry.bind("gridRuns", grids);
         registry.bind("strategiesApi", new StrategiesApi(grids));
+        StrategyRunRepository arbRuns = new StrategyRunRepository(database.dataSource(), FundingArbRuns.STRATEGY);
+        FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
+                new NotificationRepository(database.dataSource()), venues, execution,
+                new ServiceFundingView(opportunities, queries), fees, clock,
+                Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)));
+        context.addService(new ClosingService(arbs), true, true);
+        registry.bind("fundingArbRuns", arbs);
+        registry.bind("controlApi", new ControlApi(arbs, grids, gridRepository, venues, execution.control(),
+                clock.instant()));
+        String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
+        context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
+                "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
         registry.bind("apiKeyCheck", new ApiKeyCheck(properties.string("perpflow.api-key", "")));
         String devRun = properties.string("perpflow.grid.dev-run", "");
         context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),

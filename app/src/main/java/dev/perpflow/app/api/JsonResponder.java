@@ -40,6 +40,9 @@ public class JsonResponder implements Processor {
         if (failure instanceof BadRequestException bad) {
             return bad.toResponse();
         }
+        if (failure instanceof ApiResponseException answer) {
+            return answer.response();
+        }
         if (failure instanceof NotFoundException notFound) {
             return notFound.toResponse();
         }

@@ -1,5 +1,7 @@
 package dev.perpflow.app.grid;
 
+import dev.perpflow.app.strategy.StrategyRunRepository;
+
 import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.venue.VenueRegistry;
@@ -34,14 +36,14 @@ public class GridRuns {
     private static final Logger LOG = LoggerFactory.getLogger(GridRuns.class);
 
     private final CamelContext context;
-    private final GridRunRepository repository;
+    private final StrategyRunRepository repository;
     private final VenueRegistry venues;
     private final ExecutionCore execution;
     private final Clock clock;
     private final Duration tick;
     private final Map<String, GridEngine> engines = new ConcurrentHashMap<>();
 
-    public GridRuns(CamelContext context, GridRunRepository repository, VenueRegistry venues, ExecutionCore execution,
+    public GridRuns(CamelContext context, StrategyRunRepository repository, VenueRegistry venues, ExecutionCore execution,
             Clock clock, Duration tick) {
         this.context = context;
         this.repository = repository;
@@ -75,6 +77,15 @@ public class GridRuns {
                 ? "started" : "resumed", config.venue(), config.ticker(), state.tracked().size());
     }
 
+    /** Stops a run's route; its positions stay as they are (the grid's own stop price flattens). */
+    public synchronized void stop(String runId) throws Exception {
+        if (engines.remove(runId) != null) {
+            context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+            context.removeRoute(TEMPLATE + "-" + runId);
+        }
+        repository.markStatus(runId, "stopped", null, clock.instant());
+    }
+
     /** Route step: one tick of one run; a failing tick is recorded and retried at the next one. */
     public void tick(@Header("PerpRunId") String runId) {
         GridEngine engine = engines.get(runId);
@@ -92,7 +103,7 @@ public class GridRuns {
 
     /** Resumes every grid run the database says was running (called once the context has started). */
     public void resumeRunning() throws Exception {
-        for (GridRunRepository.GridRun run : repository.runningRuns()) {
+        for (StrategyRunRepository.StoredRun run : repository.runningRuns()) {
             try {
                 start(run.id(), run.config());
             } catch (Exception e) {
@@ -105,7 +116,7 @@ public class GridRuns {
     /** The seed's {@code get_status} fields for {@code GET /api/v1/strategies/{id}}. */
     public Map<String, Object> status(String runId) throws SQLException {
         GridEngine engine = engines.get(runId);
-        GridRunRepository.GridRun run = repository.findRun(runId)
+        StrategyRunRepository.StoredRun run = repository.findRun(runId)
                 .orElseThrow(() -> new NotFoundException("no strategy run '" + runId + "'"));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", run.id());

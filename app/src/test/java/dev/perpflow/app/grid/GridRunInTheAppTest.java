@@ -1,5 +1,7 @@
 package dev.perpflow.app.grid;
 
+import dev.perpflow.app.strategy.StrategyRunRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,7 +80,7 @@ class GridRunInTheAppTest extends AppTestSupport {
         GridRuns grids = context.getRegistry().lookupByNameAndType("gridRuns", GridRuns.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> grids.engine("dev-grid") != null
                 && grids.engine("dev-grid").state().positionSequence() > 0);
-        GridRunRepository repository = new GridRunRepository(dataSource());
+        StrategyRunRepository repository = new StrategyRunRepository(dataSource(), "grid");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(repository.loadState("dev-grid")).isPresent().get()
                         .extracting(s -> s.positionSequence()).isNotNull());

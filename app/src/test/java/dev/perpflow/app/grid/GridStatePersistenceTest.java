@@ -1,5 +1,7 @@
 package dev.perpflow.app.grid;
 
+import dev.perpflow.app.strategy.StrategyRunRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perpflow.app.persistence.TestDatabase;
@@ -22,12 +24,12 @@ class GridStatePersistenceTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     private TestDatabase db;
-    private GridRunRepository runs;
+    private StrategyRunRepository runs;
 
     @BeforeAll
     void start() throws Exception {
         db = TestDatabase.start();
-        runs = new GridRunRepository(db.database().dataSource());
+        runs = new StrategyRunRepository(db.database().dataSource(), "grid");
         runs.upsertRun("grid-run-1", "sim-a", Map.of("ticker", "BTC", "take_profit", 0.15), T);
     }
 

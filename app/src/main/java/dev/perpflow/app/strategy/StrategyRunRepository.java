@@ -1,4 +1,4 @@
-package dev.perpflow.app.grid;
+package dev.perpflow.app.strategy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,10 +23,10 @@ import javax.sql.DataSource;
  * Grid runs in PostgreSQL: the run row, the full grid state (JSON, written after every change so a restart
  * resumes exactly), and the run's events.
  */
-public class GridRunRepository {
+public class StrategyRunRepository {
 
-    /** A stored grid run. */
-    public record GridRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt) {
+    /** A stored run. */
+    public record StoredRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt) {
     }
 
     private final DataSource dataSource;
@@ -34,24 +34,69 @@ public class GridRunRepository {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public GridRunRepository(DataSource dataSource) {
+    private final String strategy;
+
+    /** The runs of one strategy: {@code grid} or {@code funding_arbitrage}. */
+    public StrategyRunRepository(DataSource dataSource, String strategy) {
         this.dataSource = dataSource;
+        this.strategy = strategy;
+    }
+
+    public String strategy() {
+        return strategy;
     }
 
     /** Creates the run, or marks an existing one running again (a restart or a resume). */
     public void upsertRun(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, last_heartbeat)
-                VALUES (?, 'grid', ?, ?::jsonb, 'running', ?, ?)
+                VALUES (?, ?, ?, ?::jsonb, 'running', ?, ?)
                 ON CONFLICT (id) DO UPDATE SET status = 'running', config = excluded.config, stopped_at = NULL,
                     error_message = NULL, last_heartbeat = excluded.last_heartbeat""")) {
             ps.setString(1, id);
-            ps.setString(2, venue);
-            ps.setString(3, write(config));
-            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setString(2, strategy);
+            ps.setString(3, venue);
+            ps.setString(4, write(config));
             ps.setTimestamp(5, Timestamp.from(at));
+            ps.setTimestamp(6, Timestamp.from(at));
             ps.executeUpdate();
         }
+    }
+
+    /** Stores a new run, not started ({@code stopped}); an id already taken is refused. */
+    public void create(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, stopped_at)
+                VALUES (?, ?, ?, ?::jsonb, 'stopped', ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+            ps.setString(1, id);
+            ps.setString(2, strategy);
+            ps.setString(3, venue.length() > 32 ? venue.substring(0, 32) : venue);
+            ps.setString(4, write(config));
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setTimestamp(6, Timestamp.from(at));
+            if (ps.executeUpdate() == 0) {
+                throw new IllegalStateException("a strategy run '" + id + "' already exists");
+            }
+        }
+    }
+
+    /** Every run of this strategy, newest first. */
+    public List<StoredRun> all() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM strategy_runs WHERE strategy = ? ORDER BY started_at DESC")) {
+            ps.setString(1, strategy);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        List<StoredRun> runs = new ArrayList<>();
+        for (String id : ids) {
+            findRun(id).ifPresent(runs::add);
+        }
+        return runs;
     }
 
     public void markStatus(String id, String status, String error, Instant at) throws SQLException {
@@ -69,17 +114,18 @@ public class GridRunRepository {
         }
     }
 
-    public Optional<GridRun> findRun(String id) throws SQLException {
+    public Optional<StoredRun> findRun(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, venue, config::text, status, started_at FROM strategy_runs WHERE id = ? AND strategy = 'grid'")) {
+                "SELECT id, venue, config::text, status, started_at FROM strategy_runs WHERE id = ? AND strategy = ?")) {
             ps.setString(1, id);
+            ps.setString(2, strategy);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = json.readValue(rs.getString(3), Map.class);
-                return Optional.of(new GridRun(rs.getString(1), rs.getString(2), config, rs.getString(4),
+                return Optional.of(new StoredRun(rs.getString(1), rs.getString(2), config, rs.getString(4),
                         rs.getTimestamp(5).toInstant()));
             } catch (JsonProcessingException e) {
                 throw new SQLException("stored config of run " + id + " is not valid JSON", e);
@@ -88,16 +134,18 @@ public class GridRunRepository {
     }
 
     /** Runs left in status running, e.g. by a restart. */
-    public List<GridRun> runningRuns() throws SQLException {
+    public List<StoredRun> runningRuns() throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM strategy_runs WHERE strategy = 'grid' AND status = 'running' ORDER BY started_at");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
+                "SELECT id FROM strategy_runs WHERE strategy = ? AND status = 'running' ORDER BY started_at")) {
+            ps.setString(1, strategy);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
             }
         }
-        List<GridRun> runs = new ArrayList<>();
+        List<StoredRun> runs = new ArrayList<>();
         for (String id : ids) {
             findRun(id).ifPresent(runs::add);
         }
@@ -130,18 +178,23 @@ public class GridRunRepository {
     }
 
     public void appendEvent(String runId, GridEvent event) {
+        appendEvent(runId, event.time(), event.type(), event.level().name(), event.message(), event.details());
+    }
+
+    public void appendEvent(String runId, Instant time, String type, String level, String message,
+            Map<String, ?> details) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO strategy_events (run_id, time, type, level, message, details)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)""")) {
             ps.setString(1, runId);
-            ps.setTimestamp(2, Timestamp.from(event.time()));
-            ps.setString(3, event.type());
-            ps.setString(4, event.level().name());
-            ps.setString(5, event.message());
-            ps.setString(6, write(event.details()));
+            ps.setTimestamp(2, Timestamp.from(time));
+            ps.setString(3, type);
+            ps.setString(4, level);
+            ps.setString(5, message);
+            ps.setString(6, write(details));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record event " + event.type() + " of run " + runId, e);
+            throw new IllegalStateException("could not record event " + type + " of run " + runId, e);
         }
     }
 
@@ -167,7 +220,7 @@ public class GridRunRepository {
         }
     }
 
-    private String write(Object value) {
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,217 @@
+package dev.perpflow.app.fundingarb;
+
+import dev.perpflow.app.api.NotFoundException;
+import dev.perpflow.app.execution.ExecutionCore;
+import dev.perpflow.app.strategy.StrategyRunRepository;
+import dev.perpflow.app.venue.VenueRegistry;
+import dev.perpflow.execution.AtomicExecutor;
+import dev.perpflow.execution.AtomicSettings;
+import dev.perpflow.execution.ExecutorSettings;
+import dev.perpflow.execution.OrderExecutor;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.funding.FeeSchedule;
+import dev.perpflow.fundingarb.ArbEvent;
+import dev.perpflow.fundingarb.FundingArbConfig;
+import dev.perpflow.fundingarb.FundingArbEngine;
+import dev.perpflow.fundingarb.FundingView;
+import dev.perpflow.risk.TradingState;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Header;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Funding-arbitrage runs of this node: each is a {@link FundingArbEngine} ticked by its own route, an instance of
+ * the YAML {@code funding-arb-run} template; its config and status live in {@code strategy_runs}, its positions in
+ * {@code strategy_positions}, so a restart resumes it (settling anything interrupted before any new entry).
+ */
+public class FundingArbRuns implements AutoCloseable {
+
+    public static final String TEMPLATE = "funding-arb-run";
+    public static final String STRATEGY = "funding_arbitrage";
+    private static final Logger LOG = LoggerFactory.getLogger(FundingArbRuns.class);
+
+    private final CamelContext context;
+    private final StrategyRunRepository runs;
+    private final JdbcArbPositionStore positions;
+    private final NotificationRepository notifications;
+    private final VenueRegistry venues;
+    private final ExecutionCore execution;
+    private final FundingView funding;
+    private final FeeSchedule fees;
+    private final Clock clock;
+    private final Duration tick;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "funding-arb-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, FundingArbEngine> engines = new ConcurrentHashMap<>();
+    private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
+
+    public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
+            NotificationRepository notifications, VenueRegistry venues, ExecutionCore execution, FundingView funding,
+            FeeSchedule fees, Clock clock, Duration tick) {
+        this.context = context;
+        this.runs = runs;
+        this.positions = positions;
+        this.notifications = notifications;
+        this.venues = venues;
+        this.execution = execution;
+        this.funding = funding;
+        this.fees = fees;
+        this.clock = clock;
+        this.tick = tick;
+    }
+
+    /** Validates a config and starts (or resumes) the run; a bad config changes nothing and says why. */
+    public synchronized void start(String runId, Map<String, Object> rawConfig) throws Exception {
+        if (engines.containsKey(runId)) {
+            return;
+        }
+        FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
+        if (config.dryRun()) {
+            throw new IllegalArgumentException("dry_run: simulated fills need the paper engine, which is not in this "
+                    + "build yet; run on the dev profile's sim venues instead");
+        }
+        Map<String, ExchangeClient> clients = new LinkedHashMap<>();
+        for (String venue : config.scanExchanges()) {
+            clients.put(venue, venues.client(venue).orElseThrow(() -> new IllegalArgumentException(
+                    "scan_exchanges: venue " + venue + " is not enabled (enabled: " + venues.enabledNames() + ")")));
+        }
+        OrderExecutor orders = new OrderExecutor(execution.gateway(), clients, ExecutorSettings.seed(), workers);
+        AtomicExecutor atomic = new AtomicExecutor(orders, clients, AtomicSettings.seed(), workers);
+        runs.upsertRun(runId, String.join(",", config.scanExchanges()), rawConfig, clock.instant());
+        FundingArbEngine engine = new FundingArbEngine(runId, config, clients, atomic, orders, execution.gateway(),
+                positions, funding, fees, clock, event -> record(runId, event),
+                () -> execution.control().state() == TradingState.ACTIVE);
+        engines.put(runId, engine);
+        TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
+                .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
+        LOG.info("Funding-arbitrage run {} started on {}", runId, config.scanExchanges());
+    }
+
+    /** Stops a run's route; with {@code closePositions} its open positions are closed at market first. */
+    public synchronized int stop(String runId, boolean closePositions) throws Exception {
+        FundingArbEngine engine = engines.get(runId);
+        runs.findRun(runId).orElseThrow(() -> new NotFoundException("no funding-arbitrage run '" + runId + "'"));
+        int closed = 0;
+        if (engine != null) {
+            context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+            context.removeRoute(TEMPLATE + "-" + runId);
+            if (closePositions) {
+                closed = engine.closeAll("stop_with_close");
+            }
+            engines.remove(runId);
+        }
+        runs.markStatus(runId, "stopped", null, clock.instant());
+        LOG.info("Funding-arbitrage run {} stopped{}", runId, closePositions ? " (" + closed + " position(s) closed)" : "");
+        return closed;
+    }
+
+    /** Route step: one tick of one run; a failing tick is logged and retried at the next one. */
+    public void tick(@Header("PerpRunId") String runId) {
+        FundingArbEngine engine = engines.get(runId);
+        if (engine == null) {
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("strategy", runId)) {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Funding-arbitrage run {} tick failed: {}", runId, e.getMessage());
+            record(runId, new ArbEvent(clock.instant(), "tick_error", ArbEvent.Level.ERROR, null,
+                    String.valueOf(e.getMessage()), Map.of()));
+        }
+    }
+
+    /** Resumes every run the database says was running. */
+    public void resumeRunning() throws Exception {
+        for (StrategyRunRepository.StoredRun run : runs.runningRuns()) {
+            try {
+                start(run.id(), run.config());
+            } catch (Exception e) {
+                LOG.error("Funding-arbitrage run {} could not be resumed: {}", run.id(), e.getMessage());
+                runs.markStatus(run.id(), "error", e.getMessage(), clock.instant());
+            }
+        }
+    }
+
+    /** Replaces a running run's config (validated first; a bad config leaves the old one in place). */
+    public synchronized void reload(String runId, Map<String, Object> rawConfig) throws SQLException {
+        FundingArbEngine engine = engines.get(runId);
+        if (engine == null) {
+            throw new NotFoundException("funding-arbitrage run '" + runId + "' is not running");
+        }
+        FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
+        if (!config.scanExchanges().equals(engine.config().scanExchanges())) {
+            throw new IllegalArgumentException("scan_exchanges cannot change on reload (was "
+                    + engine.config().scanExchanges() + "); stop and start the run instead");
+        }
+        engine.reload(config);
+        runs.upsertRun(runId, String.join(",", config.scanExchanges()), rawConfig, clock.instant());
+    }
+
+    /** Starts a run whose config is a YAML file; {@code POST /config/reload} re-reads that file. */
+    public void startFromFile(String runId, java.nio.file.Path file) throws Exception {
+        sources.put(runId, file);
+        start(runId, YamlConfigs.load(file));
+    }
+
+    /** The config as its source file says now, for runs started from a file. */
+    public Optional<Map<String, Object>> sourceConfig(String runId) {
+        java.nio.file.Path file = sources.get(runId);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YamlConfigs.load(file));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    public Optional<FundingArbEngine> engine(String runId) {
+        return Optional.ofNullable(engines.get(runId));
+    }
+
+    public List<String> runningIds() {
+        return List.copyOf(engines.keySet());
+    }
+
+    public JdbcArbPositionStore positions() {
+        return positions;
+    }
+
+    public StrategyRunRepository runs() {
+        return runs;
+    }
+
+    private void record(String runId, ArbEvent event) {
+        runs.appendEvent(runId, event.time(), event.type(), event.level().name(), event.message(), event.details());
+        if (event.isNotification()) {
+            notifications.add(runId, event);
+        }
+        if (event.level() != ArbEvent.Level.INFO) {
+            LOG.warn("[{}] {}: {}", runId, event.type(), event.message());
+        } else {
+            LOG.info("[{}] {}", runId, event.message());
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
