@@ -177,7 +177,7 @@ final class ArbEntry {
                     + (result.rollbackPerformed() ? " (filled legs rolled back)" : ""), Map.of("position_id", intent.id()));
             return false;
         }
-        ArbPosition opened = filled(intent, result);
+        ArbPosition opened = filled(intent, result, price);
         recordEntryTrades(opened, result);
         Optional<ArbPosition> samePair = active.stream().filter(p -> p.status() == ArbPosition.Status.OPEN
                 && p.symbol().equals(symbol) && p.longDex().equals(opened.longDex())
@@ -195,16 +195,21 @@ final class ArbEntry {
         return true;
     }
 
-    private ArbPosition filled(ArbPosition intent, AtomicResult result) {
-        ExecutionResult longFill = result.legs().get(0);
-        ExecutionResult shortFill = result.legs().get(1);
-        ArbLeg longLeg = new ArbLeg(intent.longDex(), Side.BUY, result.legTokens().get(0), longFill.averagePrice(),
-                longFill.fees(), null);
-        ArbLeg shortLeg = new ArbLeg(intent.shortDex(), Side.SELL, result.legTokens().get(1), shortFill.averagePrice(),
-                shortFill.fees(), null);
-        BigDecimal size = exposure(run.requireInstrument(intent.longDex(), intent.symbol()), longFill)
-                .min(exposure(run.requireInstrument(intent.shortDex(), intent.symbol()), shortFill));
+    /**
+     * The position as the atomic execution left it. A leg completed by a hedge has no average price of its own
+     * first execution, so prices fall back to the mid the entry was sized at; the size is what both legs hold.
+     */
+    private ArbPosition filled(ArbPosition intent, AtomicResult result, BigDecimal sizedAt) {
+        ArbLeg longLeg = leg(intent.longDex(), Side.BUY, result.legTokens().get(0), result.legs().get(0), sizedAt);
+        ArbLeg shortLeg = leg(intent.shortDex(), Side.SELL, result.legTokens().get(1), result.legs().get(1), sizedAt);
+        BigDecimal size = longLeg.tokens().min(shortLeg.tokens()).multiply(sizedAt);
         return intent.withLegs(longLeg, shortLeg, size).with(ArbPosition.Status.OPEN);
+    }
+
+    private static ArbLeg leg(String venue, Side side, BigDecimal tokens, ExecutionResult fill, BigDecimal fallback) {
+        BigDecimal price = fill.filledQuantity().signum() > 0 && fill.averagePrice() != null
+                && fill.averagePrice().signum() > 0 ? fill.averagePrice() : fallback;
+        return new ArbLeg(venue, side, tokens, price, fill.fees(), null);
     }
 
     private static ArbPosition merge(ArbPosition existing, ArbPosition tranche) {
@@ -297,11 +302,6 @@ final class ArbEntry {
 
     private static BigDecimal onGrid(Instrument market, BigDecimal tokens) {
         return market.toTokens(market.roundQuantityDown(market.fromTokens(tokens)));
-    }
-
-    private static BigDecimal exposure(Instrument market, ExecutionResult fill) {
-        return market.toTokens(fill.filledQuantity()).multiply(fill.averagePrice() == null ? BigDecimal.ZERO
-                : fill.averagePrice());
     }
 
     private static BigDecimal weighted(BigDecimal a, BigDecimal wa, BigDecimal b, BigDecimal wb, BigDecimal total) {
