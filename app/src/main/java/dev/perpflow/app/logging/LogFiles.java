@@ -29,8 +29,14 @@ public final class LogFiles {
             return logDir;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(APPENDER) != null) {
-            return logDir;
+        String file = logDir.resolve("perpflow.log").toString();
+        if (root.getAppender(APPENDER) instanceof RollingFileAppender<ILoggingEvent> existing) {
+            if (file.equals(existing.getFile())) {
+                return logDir;
+            }
+            // another app in this JVM (tests) with another data dir: follow the newest
+            root.detachAppender(existing);
+            existing.stop();
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -40,7 +46,7 @@ public final class LogFiles {
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
         appender.setName(APPENDER);
-        appender.setFile(logDir.resolve("perpflow.log").toString());
+        appender.setFile(file);
         appender.setEncoder(encoder);
 
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
