@@ -1,0 +1,93 @@
+package dev.perpflow.component.aster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.exchange.error.AuthenticationException;
+import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.error.InsufficientMarginException;
+import dev.perpflow.exchange.error.MarketNotFoundException;
+import dev.perpflow.exchange.error.OrderNotFoundException;
+import dev.perpflow.exchange.error.OrderRejectedException;
+import dev.perpflow.exchange.error.RateLimitedException;
+import dev.perpflow.exchange.http.VenueErrorDecoder;
+import dev.perpflow.exchange.http.VenueHttpClient;
+import dev.perpflow.exchange.http.VenueRequest;
+import dev.perpflow.exchange.http.VenueResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Aster's (Binance's) error codes as typed errors. The body is {@code {"code":-2019,"msg":"Margin is
+ * insufficient."}}; the codes that matter to trading are mapped, anything else on an order submit is a rejection
+ * (nothing was placed) and elsewhere a plain venue error with the venue's code and message.
+ */
+final class AsterErrors implements VenueErrorDecoder {
+
+    static final int TOO_MANY_REQUESTS = -1003;
+    static final int INVALID_TIMESTAMP = -1021;
+    static final int INVALID_SIGNATURE = -1022;
+    static final int INVALID_SYMBOL = -1121;
+    static final int CANCEL_REJECTED = -2011;
+    static final int NO_SUCH_ORDER = -2013;
+    static final int BAD_API_KEY_FORMAT = -2014;
+    static final int REJECTED_API_KEY = -2015;
+    static final int BALANCE_NOT_SUFFICIENT = -2018;
+    static final int MARGIN_NOT_SUFFICIENT = -2019;
+
+    private final String venue;
+    private final ObjectMapper json;
+
+    AsterErrors(String venue, ObjectMapper json) {
+        this.venue = venue;
+        this.json = json;
+    }
+
+    @Override
+    public ExchangeException decode(VenueRequest request, VenueResponse response) {
+        int code = 0;
+        String message = VenueHttpClient.abbreviate(response.body());
+        try {
+            JsonNode body = json.readTree(response.body());
+            if (body != null && body.has("code")) {
+                code = body.path("code").asInt();
+                message = body.path("msg").asText(message);
+            }
+        } catch (IOException e) {
+            // not JSON (a gateway page): keep the abbreviated body as the message
+        }
+        String described = request.describe() + " failed: HTTP " + response.status() + " code " + code + " " + message;
+        return switch (code) {
+            case TOO_MANY_REQUESTS -> new RateLimitedException(venue, Duration.ofSeconds(1));
+            case INVALID_SIGNATURE, BAD_API_KEY_FORMAT, REJECTED_API_KEY -> new AuthenticationException(venue,
+                    described + " (check ASTER_API_KEY / ASTER_SECRET_KEY)");
+            case INVALID_TIMESTAMP -> request.isOrderSubmit()
+                    ? new OrderRejectedException(venue, request.clientOrderId(), message + " (check the system clock)")
+                    : new ExchangeException(venue, described + " (check the system clock)");
+            case INVALID_SYMBOL -> new MarketNotFoundException(venue, parameter(request, "symbol"));
+            case NO_SUCH_ORDER, CANCEL_REJECTED -> new OrderNotFoundException(venue,
+                    parameter(request, "origClientOrderId"));
+            case BALANCE_NOT_SUFFICIENT, MARGIN_NOT_SUFFICIENT -> new InsufficientMarginException(venue,
+                    request.clientOrderId(), message);
+            default -> request.isOrderSubmit()
+                    ? new OrderRejectedException(venue, request.clientOrderId(), "code " + code + " " + message)
+                    : response.status() == 401 || response.status() == 403
+                            ? new AuthenticationException(venue, described)
+                            : new ExchangeException(venue, described);
+        };
+    }
+
+    /** A parameter of the signed query or form body, for messages and typed errors. */
+    static String parameter(VenueRequest request, String name) {
+        for (String source : new String[] {request.query(), request.body()}) {
+            for (String pair : source.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                    return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "?";
+    }
+}

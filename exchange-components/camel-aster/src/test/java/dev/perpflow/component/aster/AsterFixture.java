@@ -1,0 +1,53 @@
+package dev.perpflow.component.aster;
+
+import dev.perpflow.component.sim.SimClock;
+import dev.perpflow.component.sim.SimExchangeClient;
+import dev.perpflow.component.sim.SimVenueConfig;
+import dev.perpflow.testkit.aster.FakeAster;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A fake Aster over a manual sim venue (BTC, ETH, SOL, 2Z, Z, 1000BONK; SOL funds every 4 h) and a client of it. */
+final class AsterFixture implements AutoCloseable {
+
+    static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+    static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+
+    final SimExchangeClient sim;
+    final FakeAster fake;
+    final AsterExchangeClient client;
+
+    private AsterFixture(AsterCredentials credentials) {
+        SimVenueConfig config = SimVenueConfig.defaults("aster-sim", 7)
+                .withMarkets(m -> m.symbol().equals("SOL") ? m.withFundingIntervalHours(4) : m);
+        sim = SimExchangeClient.manual(config, new SimClock(Instant.parse("2026-11-20T00:00:00Z")));
+        fake = FakeAster.start(sim, API_KEY, SECRET);
+        client = new AsterExchangeClient(AsterConfig.of(fake.restUrl(), fake.wsUrl(),
+                        credentials)
+                .withRequestTimeout(Duration.ofSeconds(2)));
+    }
+
+    static AsterFixture withCredentials() {
+        return new AsterFixture(AsterCredentials.of(API_KEY, SECRET));
+    }
+
+    static AsterFixture withCredentials(String apiKey, String secret) {
+        return new AsterFixture(AsterCredentials.of(apiKey, secret));
+    }
+
+    static AsterFixture publicOnly() {
+        return new AsterFixture(null);
+    }
+
+    /** Moves the sim venue by whole price steps (one per second). */
+    void advance(Duration duration) {
+        sim.advance(duration);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        fake.close();
+        sim.close();
+    }
+}

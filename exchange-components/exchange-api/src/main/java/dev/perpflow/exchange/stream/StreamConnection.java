@@ -1,0 +1,235 @@
+package dev.perpflow.exchange.stream;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One venue WebSocket that stays up: connects to the URL its {@link Handler} resolves (fresh on every attempt, for
+ * venues whose private stream URL carries a session key), tells the handler when it is connected so it can
+ * (re)subscribe and catch up by REST, and reconnects with exponential backoff (1 s doubling to 30 s by default)
+ * after a drop, a refused upgrade or a stream silent for longer than the idle timeout.
+ *
+ * <p>Handler callbacks run on the connection's scheduler or the WebSocket's delivery thread, one at a time per
+ * connection; fragments of a text message are joined before {@link Handler#onText} is called.
+ */
+public final class StreamConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+
+    /** What a venue stream does on each connection event. */
+    public interface Handler {
+
+        /** The URL to connect to now. */
+        CompletableFuture<URI> endpoint();
+
+        /** Connected: subscribe (through {@code connection.send}) and catch up on anything missed. */
+        void onConnected(StreamConnection connection);
+
+        /** One complete text message. */
+        void onText(String text);
+
+        /** The connection was lost or could not be made; a reconnect is scheduled unless closed. */
+        void onDisconnected(String reason);
+    }
+
+    private final String name;
+    private final HttpClient http;
+    private final Handler handler;
+    private final ScheduledExecutorService scheduler;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
+    private final Duration idleTimeout;
+
+    private volatile WebSocket socket;
+    private volatile boolean closed;
+    private volatile long lastMessageNanos;
+    private Duration backoff;
+    private ScheduledFuture<?> idleCheck;
+    private int attempts;
+
+    public StreamConnection(String name, HttpClient http, Handler handler, ScheduledExecutorService scheduler,
+            Duration minBackoff, Duration maxBackoff, Duration idleTimeout) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.http = Objects.requireNonNull(http, "http");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.minBackoff = minBackoff;
+        this.maxBackoff = maxBackoff;
+        this.idleTimeout = idleTimeout;
+        this.backoff = minBackoff;
+    }
+
+    /** Defaults: reconnect after 1 s doubling to 30 s; a stream silent for 3 minutes is considered dead. */
+    public static StreamConnection withDefaults(String name, HttpClient http, Handler handler,
+            ScheduledExecutorService scheduler) {
+        return new StreamConnection(name, http, handler, scheduler, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(3));
+    }
+
+    public void start() {
+        scheduler.execute(this::connect);
+        if (!idleTimeout.isZero()) {
+            long period = Math.max(1_000, idleTimeout.toMillis() / 4);
+            idleCheck = scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public boolean isConnected() {
+        return socket != null && !closed;
+    }
+
+    /** Sends a text frame; fails when not connected. */
+    public CompletableFuture<Void> send(String text) {
+        WebSocket current = socket;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(name + " is not connected"));
+        }
+        return current.sendText(text, true).thenApply(ws -> null);
+    }
+
+    /** Drops the current connection and connects again (for example after the venue expired the session). */
+    public void reconnect(String reason) {
+        WebSocket current = socket;
+        if (current != null) {
+            lost(current, reason);
+            current.abort();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        WebSocket current = socket;
+        socket = null;
+        if (current != null) {
+            current.sendClose(WebSocket.NORMAL_CLOSURE, "closing").whenComplete((ws, failure) -> current.abort());
+        }
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        attempts++;
+        handler.endpoint()
+                .thenCompose(uri -> http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(uri, new Listener()))
+                .whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        String reason = failure.getCause() != null ? failure.getCause().toString() : failure.toString();
+                        LOG.warn("{} stream: connect attempt {} failed: {}", name, attempts, reason);
+                        handler.onDisconnected(reason);
+                        scheduleReconnect();
+                    }
+                });
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        LOG.info("{} stream: reconnecting in {} ms", name, wait.toMillis());
+        scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkIdle() {
+        WebSocket current = socket;
+        if (current != null && System.nanoTime() - lastMessageNanos > idleTimeout.toNanos()) {
+            LOG.warn("{} stream: nothing received for {} s, reconnecting", name, idleTimeout.toSeconds());
+            reconnect("idle for " + idleTimeout.toSeconds() + " s");
+        }
+    }
+
+    /** Marks {@code lostSocket} gone once: the handler hears one disconnect per connection. */
+    private synchronized void lost(WebSocket lostSocket, String reason) {
+        if (socket != lostSocket) {
+            return;
+        }
+        socket = null;
+        LOG.warn("{} stream: disconnected ({})", name, reason);
+        handler.onDisconnected(reason);
+        scheduleReconnect();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            synchronized (StreamConnection.this) {
+                socket = webSocket;
+                backoff = minBackoff;
+                attempts = 0;
+                lastMessageNanos = System.nanoTime();
+            }
+            if (closed) {
+                webSocket.abort();
+                return;
+            }
+            LOG.info("{} stream: connected", name);
+            try {
+                handler.onConnected(StreamConnection.this);
+            } catch (RuntimeException e) {
+                LOG.error("{} stream: subscribing failed, reconnecting", name, e);
+                reconnect("subscribe failed: " + e.getMessage());
+                return;
+            }
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastMessageNanos = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    handler.onText(text);
+                } catch (RuntimeException e) {
+                    LOG.error("{} stream: message not handled: {}", name, abbreviate(text), e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            lastMessageNanos = System.nanoTime();
+            webSocket.request(1); // the JDK answers the pong itself
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            lost(webSocket, "closed by the venue: " + statusCode + (reason.isEmpty() ? "" : " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            lost(webSocket, error.toString());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}
