@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A local book for one Aster market, kept as the venue documents ("How to manage a local order book correctly"):
  * open {@code <symbol>@depth@100ms}, buffer its events, take a REST snapshot, drop events with {@code u} before the
- * snapshot's {@code lastUpdateId}, start from the event with {@code U <= lastUpdateId <= u}, then require each
+ * snapshot's {@code lastUpdateId}, start from the event with {@code U <= lastUpdateId <= u} (or whose {@code pu} is
+ * the snapshot's id, when the snapshot ends exactly between two events), then require each
  * event's {@code pu} to equal the previous {@code u}. A gap, a crossed book or a reconnect resyncs from a new
  * snapshot. Every applied update publishes the book's top levels.
  */
@@ -163,8 +164,9 @@ final class AsterBookStream implements StreamConnection.Handler {
             if (last < applied) {
                 return; // older than the snapshot
             }
-            if (first > applied) {
-                gap("first event starts at " + first + " after snapshot " + applied);
+            boolean spansSnapshot = first <= applied && applied <= last;
+            if (!spansSnapshot && previous != applied) {
+                gap("first event " + first + ".." + last + " does not continue snapshot " + applied);
                 return;
             }
             awaitingFirst = false;

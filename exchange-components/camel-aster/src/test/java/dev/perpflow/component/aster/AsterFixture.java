@@ -6,8 +6,12 @@ import dev.perpflow.component.sim.SimVenueConfig;
 import dev.perpflow.testkit.aster.FakeAster;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** A fake Aster over a manual sim venue (BTC, ETH, SOL, 2Z, Z, 1000BONK; SOL funds every 4 h) and a client of it. */
+/**
+ * A fake Aster over a manual sim venue (starting at the wall clock's time, as a venue's timestamps do)
+ * with BTC, ETH, SOL, 2Z, Z, 1000BONK (SOL funds every 4 h), and a client of it.
+ */
 final class AsterFixture implements AutoCloseable {
 
     static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
@@ -20,7 +24,7 @@ final class AsterFixture implements AutoCloseable {
     private AsterFixture(AsterCredentials credentials) {
         SimVenueConfig config = SimVenueConfig.defaults("aster-sim", 7)
                 .withMarkets(m -> m.symbol().equals("SOL") ? m.withFundingIntervalHours(4) : m);
-        sim = SimExchangeClient.manual(config, new SimClock(Instant.parse("2026-11-20T00:00:00Z")));
+        sim = SimExchangeClient.manual(config, new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         fake = FakeAster.start(sim, API_KEY, SECRET);
         client = new AsterExchangeClient(AsterConfig.of(fake.restUrl(), fake.wsUrl(),
                         credentials)
