@@ -57,12 +57,19 @@ public final class SimBookFeed {
         }));
     }
 
-    /** The current book and its id (taken from the sim when the symbol has no state yet). */
+    /**
+     * The current book and its id. While a stream follows the symbol this is the book of the last diff; otherwise it
+     * is read from the sim now (a changed book counts as one more update).
+     */
     public synchronized Snapshot snapshot(String symbol) {
         State state = states.computeIfAbsent(symbol, s -> new State());
-        if (state.book == null) {
-            state.book = sim.exchange().book(symbol, depth);
-            state.lastId = 1;
+        if (state.book == null || !subscriptions.containsKey(symbol)) {
+            OrderBook current = sim.exchange().book(symbol, depth);
+            if (state.book == null || !current.bids().equals(state.book.bids())
+                    || !current.asks().equals(state.book.asks())) {
+                state.lastId++;
+            }
+            state.book = current;
         }
         return new Snapshot(state.book, state.lastId);
     }
