@@ -4,7 +4,7 @@ import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.persistence.VenueRepository;
-import dev.perpflow.app.startup.StartupException;
+import dev.perpflow.app.config.Profiles;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
 import java.math.BigDecimal;
@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The venues of this run: one Camel component per enabled venue, registered under the venue's name so routes
  * address it as {@code <venue>:<operation>}, and one {@code dexes} row per configured venue.
  */
 public final class VenueRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VenueRegistry.class);
 
     /** An enabled venue and its component; fees are fractions (0.0002 = 0.02 %). */
     public record Venue(VenueSettings settings, ExchangeComponent component, String displayName,
@@ -36,13 +40,15 @@ public final class VenueRegistry {
 
     public static VenueRegistry create(PerpflowSettings settings, PropertyReader properties, VenueRepository repository) {
         Map<String, Venue> enabled = new LinkedHashMap<>();
+        boolean paper = Profiles.PAPER.equals(settings.profile());
         for (VenueSettings venue : settings.enabledVenues()) {
-            if (!venue.isSim()) {
-                throw new StartupException(VenueSettings.key(venue.name(), "enabled") + "=true, but this build has no "
-                        + venue.name() + " component yet; set it to false (env "
-                        + PropertyReader.environmentVariable(VenueSettings.key(venue.name(), "enabled")) + ")");
-            }
-            enabled.put(venue.name(), SimVenues.create(venue, properties));
+            enabled.put(venue.name(), venue.isSim() ? SimVenues.create(venue, properties)
+                    : RealVenues.create(venue, paper, properties, System::getenv));
+        }
+        if (paper) {
+            LOG.warn("PAPER MODE: live market data from {}; every order is simulated, nothing reaches a venue",
+                    enabled.isEmpty() ? "no venue (enable one with perpflow.venues.<venue>.enabled=true)"
+                            : String.join(", ", enabled.keySet()));
         }
         return new VenueRegistry(repository, enabled);
     }

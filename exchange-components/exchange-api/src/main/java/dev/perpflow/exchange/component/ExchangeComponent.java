@@ -56,6 +56,12 @@ public abstract class ExchangeComponent extends DefaultComponent {
         this.ownsClient = false;
     }
 
+    /** Uses {@code client} and closes it when the component stops (for a client built for this component alone). */
+    public synchronized void adoptClient(ExchangeClient client) {
+        this.client = client;
+        this.ownsClient = true;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         super.doStop();
