@@ -16,6 +16,7 @@ import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.JdbcOrderJournal;
 import dev.perpflow.app.execution.JdbcTradingStateStore;
+import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.funding.FeeSettings;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
@@ -124,8 +125,12 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("gridRuns", grids);
         registry.bind("strategiesApi", new StrategiesApi(grids));
         StrategyRunRepository arbRuns = new StrategyRunRepository(database.dataSource(), FundingArbRuns.STRATEGY);
+        PaperTrading paper = new PaperTrading(venues::clients, fees, risk,
+                properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
+                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+        context.addService(new ClosingService(paper), true, true);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
-                new NotificationRepository(database.dataSource()), venues, execution,
+                new NotificationRepository(database.dataSource()), venues, execution, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
                 Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)));
         context.addService(new ClosingService(arbs), true, true);

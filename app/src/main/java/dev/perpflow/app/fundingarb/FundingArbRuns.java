@@ -2,6 +2,7 @@ package dev.perpflow.app.fundingarb;
 
 import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.execution.ExecutionCore;
+import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.execution.AtomicExecutor;
@@ -59,11 +60,13 @@ public class FundingArbRuns implements AutoCloseable {
         return thread;
     });
     private final Map<String, FundingArbEngine> engines = new ConcurrentHashMap<>();
+    private final PaperTrading paper;
     private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
 
     public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
-            NotificationRepository notifications, VenueRegistry venues, ExecutionCore execution, FundingView funding,
-            FeeSchedule fees, Clock clock, Duration tick) {
+            NotificationRepository notifications, VenueRegistry venues, ExecutionCore execution, PaperTrading paper,
+            FundingView funding, FeeSchedule fees, Clock clock, Duration tick) {
+        this.paper = paper;
         this.context = context;
         this.runs = runs;
         this.positions = positions;
@@ -82,25 +85,29 @@ public class FundingArbRuns implements AutoCloseable {
             return;
         }
         FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
-        if (config.dryRun()) {
-            throw new IllegalArgumentException("dry_run: simulated fills need the paper engine, which is not in this "
-                    + "build yet; run on the dev profile's sim venues instead");
-        }
+        // dry_run: the same engine on paper accounts (live data, simulated fills) with their own execution core
+        ExecutionCore core = config.dryRun() ? paper.execution() : execution;
+        Map<String, ExchangeClient> available = config.dryRun() ? paper.clients() : venues.clients();
         Map<String, ExchangeClient> clients = new LinkedHashMap<>();
         for (String venue : config.scanExchanges()) {
-            clients.put(venue, venues.client(venue).orElseThrow(() -> new IllegalArgumentException(
-                    "scan_exchanges: venue " + venue + " is not enabled (enabled: " + venues.enabledNames() + ")")));
+            ExchangeClient client = available.get(venue);
+            if (client == null) {
+                throw new IllegalArgumentException("scan_exchanges: venue " + venue + " is not enabled (enabled: "
+                        + venues.enabledNames() + ")");
+            }
+            clients.put(venue, client);
         }
-        OrderExecutor orders = new OrderExecutor(execution.gateway(), clients, ExecutorSettings.seed(), workers);
+        OrderExecutor orders = new OrderExecutor(core.gateway(), clients, ExecutorSettings.seed(), workers);
         AtomicExecutor atomic = new AtomicExecutor(orders, clients, AtomicSettings.seed(), workers);
         runs.upsertRun(runId, String.join(",", config.scanExchanges()), rawConfig, clock.instant());
-        FundingArbEngine engine = new FundingArbEngine(runId, config, clients, atomic, orders, execution.gateway(),
+        FundingArbEngine engine = new FundingArbEngine(runId, config, clients, atomic, orders, core.gateway(),
                 positions, funding, fees, clock, event -> record(runId, event),
-                () -> execution.control().state() == TradingState.ACTIVE);
+                () -> core.control().state() == TradingState.ACTIVE);
         engines.put(runId, engine);
         TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
                 .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
-        LOG.info("Funding-arbitrage run {} started on {}", runId, config.scanExchanges());
+        LOG.info("Funding-arbitrage run {} started on {}{}", runId, config.scanExchanges(),
+                config.dryRun() ? " (dry run: paper accounts, no order reaches a venue)" : "");
     }
 
     /** Stops a run's route; with {@code closePositions} its open positions are closed at market first. */

@@ -49,9 +49,23 @@ public final class PaperExchangeClient implements ExchangeClient {
     private final ScheduledExecutorService scheduler;
     private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
+    private final boolean ownsLive;
 
+    /** A paper account over {@code live}; closing it closes {@code live} too. */
     public PaperExchangeClient(ExchangeClient live, BigDecimal makerFee, BigDecimal takerFee, BigDecimal initialBalance,
             Duration checkPeriod, Clock clock) {
+        this(live, makerFee, takerFee, initialBalance, checkPeriod, clock, true);
+    }
+
+    /** A paper account over a live client that others keep using: closing the paper account leaves it open. */
+    public static PaperExchangeClient sharing(ExchangeClient live, BigDecimal makerFee, BigDecimal takerFee,
+            BigDecimal initialBalance, Duration checkPeriod, Clock clock) {
+        return new PaperExchangeClient(live, makerFee, takerFee, initialBalance, checkPeriod, clock, false);
+    }
+
+    private PaperExchangeClient(ExchangeClient live, BigDecimal makerFee, BigDecimal takerFee,
+            BigDecimal initialBalance, Duration checkPeriod, Clock clock, boolean ownsLive) {
+        this.ownsLive = ownsLive;
         this.live = live;
         this.ledger = new PaperLedger(live.venue(), makerFee, takerFee, initialBalance, clock, new Events());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -168,7 +182,9 @@ public final class PaperExchangeClient implements ExchangeClient {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        live.close();
+        if (ownsLive) {
+            live.close();
+        }
     }
 
     /** Fills resting orders whose price the live book traded through since the last check. */
