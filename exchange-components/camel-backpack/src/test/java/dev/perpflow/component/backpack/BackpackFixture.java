@@ -22,12 +22,16 @@ final class BackpackFixture implements AutoCloseable {
     final BackpackExchangeClient client;
 
     private BackpackFixture(BackpackCredentials credentials, Clock clientClock) {
+        this(credentials, clientClock, BackpackConfiguration.DEFAULT_WINDOW);
+    }
+
+    private BackpackFixture(BackpackCredentials credentials, Clock clientClock, Duration window) {
         SimVenueConfig config = SimVenueConfig.defaults("backpack-sim", 7).withFundingIntervalHours(1)
                 .withMarkets(m -> m.symbol().equals("ETH") ? m.withFundingIntervalHours(8) : m);
         sim = SimExchangeClient.manual(config, new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         fake = new FakeBackpack(sim, BackpackTestKeys.PUBLIC_KEY).start();
         client = new BackpackExchangeClient(BackpackConfiguration.of(fake.baseUrl(), fake.wsUrl(), credentials)
-                .withRequestTimeout(Duration.ofSeconds(2)), VenueHttpClient.defaultHttpClient(Duration.ofSeconds(2)),
+                .withRequestTimeout(Duration.ofSeconds(2)).withWindow(window), VenueHttpClient.defaultHttpClient(Duration.ofSeconds(2)),
                 clientClock);
     }
 
@@ -44,6 +48,12 @@ final class BackpackFixture implements AutoCloseable {
     static BackpackFixture withClockBehind(Duration skew) {
         return new BackpackFixture(BackpackCredentials.of(BackpackTestKeys.PUBLIC_KEY, BackpackTestKeys.SECRET),
                 Clock.offset(Clock.systemUTC(), skew.negated()));
+    }
+
+    /** Signatures valid for {@code window} only: a reused one expires quickly. */
+    static BackpackFixture withWindow(Duration window) {
+        return new BackpackFixture(BackpackCredentials.of(BackpackTestKeys.PUBLIC_KEY, BackpackTestKeys.SECRET),
+                Clock.systemUTC(), window);
     }
 
     static BackpackFixture publicOnly() {
