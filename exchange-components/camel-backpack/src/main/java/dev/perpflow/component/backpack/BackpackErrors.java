@@ -57,7 +57,9 @@ final class BackpackErrors implements VenueErrorDecoder {
                             + BackpackCredentials.SECRET_KEY_ENV + ")");
             case "TOO_MANY_REQUESTS" -> new RateLimitedException(venue, Duration.ofSeconds(1));
             case "INVALID_MARKET", "INVALID_SYMBOL" -> new MarketNotFoundException(venue, symbolOf(request));
-            case "RESOURCE_NOT_FOUND" -> new OrderNotFoundException(venue, parameter(request, "clientId"));
+            case "RESOURCE_NOT_FOUND" -> request.path().endsWith("/order")
+                    ? new OrderNotFoundException(venue, parameter(request, "clientId"))
+                    : new ExchangeException(venue, described);
             case "INSUFFICIENT_MARGIN", "INSUFFICIENT_FUNDS", "INSUFFICIENT_COLLATERAL" ->
                     new InsufficientMarginException(venue, orNone(clientOrderId), message);
             case "TIMEOUT" -> request.isOrderSubmit()

@@ -8,6 +8,7 @@ import dev.perpflow.exchange.BookListener;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.OrderEventListener;
 import dev.perpflow.exchange.Subscription;
+import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.MarketNotFoundException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
@@ -333,8 +334,13 @@ public final class BackpackExchangeClient implements ExchangeClient {
         return stream::close;
     }
 
+    /** The signed account stream; fails fast without credentials (it cannot subscribe). */
     @Override
     public synchronized Subscription subscribeOrders(OrderEventListener listener) {
+        if (!config.hasCredentials()) {
+            throw new AuthenticationException(venue(), "the account stream needs credentials: set "
+                    + BackpackCredentials.PUBLIC_KEY_ENV + " and " + BackpackCredentials.SECRET_KEY_ENV);
+        }
         if (userStream == null) {
             userStream = new BackpackUserStream(this, rest, json, markets, http, scheduler);
             userStream.start();
@@ -373,9 +379,14 @@ public final class BackpackExchangeClient implements ExchangeClient {
     /** perpflow's client order id of a venue payload's u32 client id (or of its order id, without one). */
     String clientOrderIdOf(JsonNode node, String clientIdField, String orderIdField) {
         JsonNode clientId = node.get(clientIdField);
-        Long venueId = clientId == null || clientId.isNull() || clientId.asText().isEmpty() ? null
-                : Long.valueOf(clientId.asText());
-        return ids.clientOrderId(venueId, node.path(orderIdField).asText(null));
+        if (clientId == null || clientId.isNull() || clientId.asText().isEmpty()) {
+            return ids.clientOrderId(null, node.path(orderIdField).asText(null));
+        }
+        try {
+            return ids.clientOrderId(Long.valueOf(clientId.asText()), null);
+        } catch (NumberFormatException e) {
+            return clientId.asText(); // not Backpack's u32: reported as the venue wrote it
+        }
     }
 
     /** Venue names in typed errors replaced by perpflow's (the decoder only sees the venue's request). */

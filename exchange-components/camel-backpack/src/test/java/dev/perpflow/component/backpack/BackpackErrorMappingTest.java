@@ -85,6 +85,14 @@ class BackpackErrorMappingTest {
     }
 
     @Test
+    void accountStreamWithoutCredentialsFailsFast() {
+        try (BackpackFixture anonymous = BackpackFixture.publicOnly()) {
+            assertThatThrownBy(() -> anonymous.client.subscribeOrders(new BackpackStreamsTest.Recorder()))
+                    .isInstanceOf(AuthenticationException.class).hasMessageContaining("BACKPACK_PUBLIC_KEY");
+        }
+    }
+
+    @Test
     void insufficientMarginIsTyped() {
         assertThatThrownBy(() -> join(backpack.client.submitOrder(
                 OrderRequest.market("pf-too-big", "BTC", Side.BUY, new BigDecimal("500"), false))))
