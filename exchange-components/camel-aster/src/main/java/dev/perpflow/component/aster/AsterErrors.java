@@ -35,13 +35,25 @@ final class AsterErrors implements VenueErrorDecoder {
     static final int REJECTED_API_KEY = -2015;
     static final int BALANCE_NOT_SUFFICIENT = -2018;
     static final int MARGIN_NOT_SUFFICIENT = -2019;
+    /** V3: the nonce was too far from the venue's clock or already used ("Nonce Expired" in the V3 docs' demo). */
+    static final int NONCE_EXPIRED = -4225;
+
+    private static final String V1_CREDENTIALS = "check ASTER_API_KEY / ASTER_SECRET_KEY";
+    private static final String V3_CREDENTIALS = "check ASTER_USER / ASTER_SIGNER / ASTER_SIGNER_PRIVATE_KEY and that"
+            + " the API wallet is approved for the user";
 
     private final String venue;
     private final ObjectMapper json;
+    private final String credentialsHint;
 
     AsterErrors(String venue, ObjectMapper json) {
+        this(venue, json, AsterAuthMode.HMAC_V1);
+    }
+
+    AsterErrors(String venue, ObjectMapper json, AsterAuthMode mode) {
         this.venue = venue;
         this.json = json;
+        this.credentialsHint = mode == AsterAuthMode.API_WALLET_V3 ? V3_CREDENTIALS : V1_CREDENTIALS;
     }
 
     @Override
@@ -61,8 +73,8 @@ final class AsterErrors implements VenueErrorDecoder {
         return switch (code) {
             case TOO_MANY_REQUESTS -> new RateLimitedException(venue, Duration.ofSeconds(1));
             case INVALID_SIGNATURE, BAD_API_KEY_FORMAT, REJECTED_API_KEY -> new AuthenticationException(venue,
-                    described + " (check ASTER_API_KEY / ASTER_SECRET_KEY)");
-            case INVALID_TIMESTAMP -> request.isOrderSubmit()
+                    described + " (" + credentialsHint + ")");
+            case INVALID_TIMESTAMP, NONCE_EXPIRED -> request.isOrderSubmit()
                     ? new OrderRejectedException(venue, request.clientOrderId(), message + " (check the system clock)")
                     : new ExchangeException(venue, described + " (check the system clock)");
             case INVALID_SYMBOL -> new MarketNotFoundException(venue, parameter(request, "symbol"));

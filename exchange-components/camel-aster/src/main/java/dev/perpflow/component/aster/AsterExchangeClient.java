@@ -38,9 +38,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * {@link ExchangeClient} for Aster's V1 futures API (Binance USD-M compatible): public data from
- * {@code /fapi/v1/*}, trading signed with HMAC-SHA256, the diff-depth book stream kept in sync per the venue's
- * rules ({@link AsterBookStream}) and the listen-key user stream with REST catch-up ({@link AsterUserStream}).
+ * {@link ExchangeClient} for Aster's futures API (Binance USD-M compatible): public data from {@code /fapi/v1/*},
+ * trading signed with HMAC-SHA256, or in {@link AsterAuthMode#API_WALLET_V3} mode everything on {@code /fapi/v3/*}
+ * with requests signed by an API wallet (EIP-712, see {@link AsterRest}); the diff-depth book stream kept in sync
+ * per the venue's rules ({@link AsterBookStream}) and the listen-key user stream with REST catch-up
+ * ({@link AsterUserStream}).
  *
  * <p>Orders are addressed by client order id ({@code newClientOrderId} / {@code origClientOrderId}). Request
  * weights are spent from one limiter sized to Aster's published budget of 2400 weight per minute.
@@ -76,7 +78,7 @@ public final class AsterExchangeClient implements ExchangeClient {
         this.json = new AsterJson(config.venue());
         VenueHttpClient venueHttp = new VenueHttpClient(config.venue(), config.restUrl(), http,
                 config.requestTimeout(), RateLimiter.of(config.venue() + "-weight", WEIGHT_PER_MINUTE,
-                        Duration.ofMinutes(1)), new AsterErrors(config.venue(), mapper));
+                        Duration.ofMinutes(1)), new AsterErrors(config.venue(), mapper, config.authMode()));
         this.rest = new AsterRest(config, venueHttp, mapper, clock);
         this.markets = new AsterMarkets(rest, json, config.hasCredentials(), clock);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -402,7 +404,7 @@ public final class AsterExchangeClient implements ExchangeClient {
 
     @Override
     public String toString() {
-        return "AsterExchangeClient[" + config.restUrl() + ", credentials=" + (config.hasCredentials() ? "set" : "none")
-                + "]";
+        return "AsterExchangeClient[" + config.restUrl() + ", " + config.authMode() + ", credentials="
+                + (config.hasCredentials() ? "set" : "none") + "]";
     }
 }

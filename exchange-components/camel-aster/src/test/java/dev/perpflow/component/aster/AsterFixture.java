@@ -7,28 +7,47 @@ import dev.perpflow.testkit.aster.FakeAster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 
 /**
  * A fake Aster over a manual sim venue (starting at the wall clock's time, as a venue's timestamps do)
- * with BTC, ETH, SOL, 2Z, Z, 1000BONK (SOL funds every 4 h), and a client of it.
+ * with BTC, ETH, SOL, 2Z, Z, 1000BONK (SOL funds every 4 h), and a client of it: V1 (API key {@link #API_KEY}) or
+ * V3 (the docs' demo API wallet: {@link #USER}, {@link #SIGNER}).
  */
 final class AsterFixture implements AutoCloseable {
 
     static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+    static final String USER = AsterApiWalletSignerTest.USER;
+    static final String SIGNER = AsterApiWalletSignerTest.SIGNER;
+    static final String SIGNER_KEY = AsterApiWalletSignerTest.PRIVATE_KEY;
 
     final SimExchangeClient sim;
     final FakeAster fake;
     final AsterExchangeClient client;
 
     private AsterFixture(AsterCredentials credentials) {
-        SimVenueConfig config = SimVenueConfig.defaults("aster-sim", 7)
+        this(sim -> FakeAster.start(sim, API_KEY, SECRET), fake -> AsterConfig.of(fake.restUrl(), fake.wsUrl(),
+                credentials));
+    }
+
+    private AsterFixture(Function<SimExchangeClient, FakeAster> startFake, Function<FakeAster, AsterConfig> config) {
+        SimVenueConfig venue = SimVenueConfig.defaults("aster-sim", 7)
                 .withMarkets(m -> m.symbol().equals("SOL") ? m.withFundingIntervalHours(4) : m);
-        sim = SimExchangeClient.manual(config, new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-        fake = FakeAster.start(sim, API_KEY, SECRET);
-        client = new AsterExchangeClient(AsterConfig.of(fake.restUrl(), fake.wsUrl(),
-                        credentials)
-                .withRequestTimeout(Duration.ofSeconds(2)));
+        sim = SimExchangeClient.manual(venue, new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        fake = startFake.apply(sim);
+        client = new AsterExchangeClient(config.apply(fake).withRequestTimeout(Duration.ofSeconds(2)));
+    }
+
+    /** A fake holding the demo V3 account and a client signing with {@code wallet} ({@code null}: public only). */
+    static AsterFixture withApiWallet(AsterApiWalletCredentials wallet) {
+        return new AsterFixture(sim -> FakeAster.startApiWallet(sim, USER, SIGNER),
+                fake -> AsterConfig.ofApiWallet(fake.restUrl(), fake.wsUrl(), wallet));
+    }
+
+    /** A fake holding the demo V3 account and a client with its API wallet. */
+    static AsterFixture withApiWallet() {
+        return withApiWallet(AsterApiWalletCredentials.of(USER, SIGNER, SIGNER_KEY));
     }
 
     static AsterFixture withCredentials() {

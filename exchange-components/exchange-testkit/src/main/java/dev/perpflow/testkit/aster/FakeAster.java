@@ -56,6 +56,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Aster's error codes), runs listen-key user streams and {@code <symbol>@depth@100ms} diff streams with
  * {@code U/u/pu} ids, and lets tests script faults through {@link #server()}.
  *
+ * <p>Started with {@link #startApiWallet} it holds a V3 account instead: the same handlers answer the
+ * {@code /fapi/v3/...} paths, and private calls there are checked as API-wallet requests (EIP-712 signature
+ * recovered to the registered signer, nonce window and reuse; {@link FakeAsterApiWallet}). Public V3 paths need no
+ * credentials, as on Aster; {@code openInterest}, absent from the V3 docs, has no V3 path.
+ *
  * <p>Aster market names are the sim's venue symbols plus {@code USDT} ({@code BTCUSDT}, {@code 1000BONKUSDT}).
  */
 public final class FakeAster implements AutoCloseable {
@@ -66,6 +71,7 @@ public final class FakeAster implements AutoCloseable {
     private final SimExchangeClient sim;
     private final String apiKey;
     private final byte[] secret;
+    private final FakeAsterApiWallet apiWallet;
     private final FakeVenueServer server;
     private final SimBookFeed books;
     private final Map<String, FakeWebSocketSession> userSessions = new ConcurrentHashMap<>();
@@ -75,10 +81,11 @@ public final class FakeAster implements AutoCloseable {
     private final AtomicLong nextOrderId = new AtomicLong(8_389_765_000L);
     private final Subscription simEvents;
 
-    private FakeAster(SimExchangeClient sim, String apiKey, String secretKey) {
+    private FakeAster(SimExchangeClient sim, String apiKey, String secretKey, FakeAsterApiWallet apiWallet) {
         this.sim = sim;
         this.apiKey = apiKey;
-        this.secret = secretKey.getBytes(StandardCharsets.UTF_8);
+        this.secret = secretKey == null ? null : secretKey.getBytes(StandardCharsets.UTF_8);
+        this.apiWallet = apiWallet;
         this.books = new SimBookFeed(sim, 50);
         this.server = FakeVenueServer.start("aster", this::handle, Map.of("/ws/", new Streams()));
         this.simEvents = sim.subscribeOrders(new UserEvents());
@@ -86,7 +93,15 @@ public final class FakeAster implements AutoCloseable {
 
     /** Starts a fake Aster over {@code sim} that accepts exactly {@code apiKey}/{@code secretKey}. */
     public static FakeAster start(SimExchangeClient sim, String apiKey, String secretKey) {
-        return new FakeAster(sim, apiKey, secretKey);
+        return new FakeAster(sim, apiKey, secretKey, null);
+    }
+
+    /**
+     * Starts a fake Aster over {@code sim} holding a V3 account: main wallet {@code user} with the approved API
+     * wallet {@code signer} (addresses; the fake never needs the key). No V1 API key is accepted.
+     */
+    public static FakeAster startApiWallet(SimExchangeClient sim, String user, String signer) {
+        return new FakeAster(sim, null, null, new FakeAsterApiWallet(user, signer));
     }
 
     public URI restUrl() {
@@ -128,7 +143,7 @@ public final class FakeAster implements AutoCloseable {
     // --- REST ---
 
     private FakeResponse handle(FakeRequest request) {
-        String route = request.method() + " " + request.path();
+        String route = request.method() + " " + v1Twin(request.path());
         try {
             return switch (route) {
                 case "GET /fapi/v1/exchangeInfo" -> ok(exchangeInfo());
@@ -165,8 +180,32 @@ public final class FakeAster implements AutoCloseable {
         }
     }
 
+    /** The V1/V2 path whose handler answers {@code path}: a V3 path is served like its V1/V2 twin. */
+    private static String v1Twin(String path) {
+        if (!isV3(path) || path.equals("/fapi/v3/openInterest")) {
+            return path;
+        }
+        String name = path.substring("/fapi/v3/".length());
+        return (name.equals("positionRisk") || name.equals("balance") ? "/fapi/v2/" : "/fapi/v1/") + name;
+    }
+
+    private static boolean isV3(String path) {
+        return path.startsWith("/fapi/v3/");
+    }
+
+    /** Checks a V3 request's API-wallet signature and nonce; answers Aster's errors for other accounts. */
+    private Map<String, String> checkApiWallet(FakeRequest request) {
+        if (apiWallet == null) {
+            throw new AsterError(401, -2015, "Invalid API-key, IP, or permissions for action.");
+        }
+        return apiWallet.verify(request);
+    }
+
     /** Checks the API key, signature and receive window as Aster does, then runs {@code action}. */
     private FakeResponse signed(FakeRequest request, java.util.function.Function<Map<String, String>, FakeResponse> action) {
+        if (isV3(request.path())) {
+            return action.apply(checkApiWallet(request));
+        }
         checkApiKey(request);
         String query = request.rawQuery();
         String body = request.bodyText();
@@ -204,13 +243,17 @@ public final class FakeAster implements AutoCloseable {
     }
 
     private FakeResponse keyed(FakeRequest request, java.util.function.Supplier<Object> action) {
-        checkApiKey(request);
+        if (isV3(request.path())) {
+            checkApiWallet(request); // USER_STREAM calls are signed in V3
+        } else {
+            checkApiKey(request);
+        }
         return ok(action.get());
     }
 
     private void checkApiKey(FakeRequest request) {
         String key = request.header("X-MBX-APIKEY").orElse("");
-        if (!MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8))) {
+        if (apiKey == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8))) {
             throw new AsterError(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
     }
@@ -680,7 +723,7 @@ public final class FakeAster implements AutoCloseable {
     }
 
     /** An Aster error answer: HTTP status, Aster code, message. */
-    private static final class AsterError extends RuntimeException {
+    static final class AsterError extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
         private final int status;
