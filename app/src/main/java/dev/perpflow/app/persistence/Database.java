@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.perpflow.app.config.DatabaseSettings;
 import dev.perpflow.app.startup.StartupException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EmbeddedPostgresServer embedded;
     private final String description;
+    private Path dataDir;
 
     private Database(HikariDataSource dataSource, EmbeddedPostgresServer embedded, String description) {
         this.dataSource = dataSource;
@@ -43,12 +46,51 @@ public final class Database implements AutoCloseable {
             Database database = new Database(pool, embedded,
                     embedded != null ? "embedded PostgreSQL (" + dataDir.resolve("postgres") + ")" : settings.url());
             database.migrate();
+            if (embedded != null) {
+                database.dataDir = dataDir;
+                writeRunningUrl(dataDir, url);
+            }
             return database;
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * For tools (the admin CLI): like {@link #open}, but when the embedded database of this data dir is already
+     * running (the app is up), connects to it instead of starting a second server on the same files.
+     */
+    public static Database openShared(DatabaseSettings settings, Path dataDir) {
+        if (settings.embedded()) {
+            Path file = runningUrlFile(dataDir);
+            if (Files.isRegularFile(file)) {
+                try {
+                    String url = Files.readString(file).strip();
+                    HikariDataSource pool = connect(url, "postgres", "", false);
+                    Database database = new Database(pool, null, "running embedded PostgreSQL (" + url + ")");
+                    database.migrate();
+                    return database;
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("the embedded database recorded in {} is not reachable ({}); starting it", file,
+                            e.getMessage());
+                }
+            }
+        }
+        return open(settings, dataDir);
+    }
+
+    private static Path runningUrlFile(Path dataDir) {
+        return dataDir.resolve("postgres.url");
+    }
+
+    private static void writeRunningUrl(Path dataDir, String url) {
+        try {
+            Files.writeString(runningUrlFile(dataDir), url + System.lineSeparator());
+        } catch (IOException e) {
+            LOG.warn("cannot record the embedded database URL in {}: {}", runningUrlFile(dataDir), e.getMessage());
         }
     }
 
@@ -111,6 +153,13 @@ public final class Database implements AutoCloseable {
         dataSource.close();
         if (embedded != null) {
             embedded.close();
+            if (dataDir != null) {
+                try {
+                    Files.deleteIfExists(runningUrlFile(dataDir));
+                } catch (IOException e) {
+                    LOG.debug("cannot remove {}: {}", runningUrlFile(dataDir), e.getMessage());
+                }
+            }
         }
     }
 }

@@ -1,0 +1,100 @@
+package dev.perpflow.app.accounts;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/** perpflow users: a unique name, an admin flag and optionally the Telegram user id linked by {@code /auth}. */
+public final class UserRepository {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    /** A stored user. */
+    public record User(long id, String username, boolean admin, Long telegramUserId, boolean active, Instant createdAt) {
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public UserRepository(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public User create(String username, boolean admin) {
+        if (username == null || !NAME.matcher(username).matches()) {
+            throw new AccountsException("username '" + username + "' is not valid: 1-64 letters, digits, '_', '.' or "
+                    + "'-', starting with a letter or digit");
+        }
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO users (username, is_admin, created_at) VALUES (?, ?, ?) RETURNING id")) {
+                ps.setString(1, username);
+                ps.setBoolean(2, admin);
+                Instant now = clock.instant();
+                ps.setTimestamp(3, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new User(rs.getLong(1), username, admin, null, true, now);
+                }
+            } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    throw new AccountsException("a user named '" + username + "' already exists");
+                }
+                throw e;
+            }
+        });
+    }
+
+    public Optional<User> find(String username) {
+        return one("SELECT id, username, is_admin, telegram_user_id, is_active, created_at FROM users WHERE username = ?",
+                username);
+    }
+
+    public Optional<User> find(long id) {
+        return one("SELECT id, username, is_admin, telegram_user_id, is_active, created_at FROM users WHERE id = ?", id);
+    }
+
+    public User require(String username) {
+        return find(username).orElseThrow(() -> new AccountsException("no user named '" + username + "'"));
+    }
+
+    public List<User> all() {
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, username, is_admin, telegram_user_id, is_active, created_at FROM users ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                List<User> users = new ArrayList<>();
+                while (rs.next()) {
+                    users.add(map(rs));
+                }
+                return users;
+            }
+        });
+    }
+
+    private Optional<User> one(String sql, Object parameter) {
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, parameter);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        long telegram = rs.getLong(4);
+        return new User(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.wasNull() ? null : telegram,
+                rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+    }
+}
