@@ -134,6 +134,42 @@ class AsterApiWalletTradingTest {
         }
     }
 
+    @Test
+    void userStreamRunsOnASignedV3ListenKey() {
+        List<Fill> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<dev.perpflow.exchange.model.StreamState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (dev.perpflow.exchange.Subscription ignored = aster.client.subscribeOrders(
+                new dev.perpflow.exchange.OrderEventListener() {
+                    @Override
+                    public void onOrder(Order order) {
+                    }
+
+                    @Override
+                    public void onFill(Fill fill) {
+                        streamed.add(fill);
+                    }
+
+                    @Override
+                    public void onStreamState(dev.perpflow.exchange.model.StreamState state) {
+                        states.add(state);
+                    }
+                })) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> states.contains(dev.perpflow.exchange.model.StreamState.CONNECTED));
+
+            join(aster.client.submitOrder(OrderRequest.market("pf-v3-stream", "BTC", Side.SELL,
+                    new BigDecimal("0.01"), false)));
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(streamed).extracting(Fill::clientOrderId).contains("pf-v3-stream"));
+        }
+        FakeRequest listenKey = aster.fake.server().requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/fapi/v3/listenKey")).findFirst()
+                .orElseThrow();
+        assertThat(listenKey.bodyText()).startsWith("user=" + AsterFixture.USER + "&signer=" + AsterFixture.SIGNER
+                + "&nonce=").contains("&signature=0x");
+    }
+
     private List<String> paths() {
         return aster.fake.server().requests().stream().map(r -> r.method() + " " + r.path()).toList();
     }
