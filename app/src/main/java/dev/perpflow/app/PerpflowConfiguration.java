@@ -1,18 +1,24 @@
 package dev.perpflow.app;
 
+import dev.perpflow.app.accounts.AccountRepository;
+import dev.perpflow.app.accounts.ApiKeyRepository;
+import dev.perpflow.app.accounts.AuditLog;
+import dev.perpflow.app.accounts.CredentialStore;
+import dev.perpflow.app.api.AccountAccess;
 import dev.perpflow.app.api.ApiKeyCheck;
 import dev.perpflow.app.api.ControlApi;
 import dev.perpflow.app.api.FundingRatesApi;
 import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.HistoryApi;
+import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.OpportunitiesApi;
 import dev.perpflow.app.api.StrategiesApi;
-import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.JdbcOrderJournal;
 import dev.perpflow.app.execution.JdbcTradingStateStore;
@@ -22,14 +28,12 @@ import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.app.funding.OpportunityService;
-import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
 import dev.perpflow.app.fundingarb.FundingArbStartup;
 import dev.perpflow.app.fundingarb.JdbcArbPositionStore;
 import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.fundingarb.ServiceFundingView;
 import dev.perpflow.app.grid.GridRuns;
-import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.grid.GridStartup;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.persistence.Database;
@@ -37,8 +41,10 @@ import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
-import dev.perpflow.app.startup.PortCheck;
+import dev.perpflow.app.security.AppSecrets;
 import dev.perpflow.app.startup.EarlySettingsCheck;
+import dev.perpflow.app.startup.PortCheck;
+import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
@@ -49,8 +55,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -81,10 +87,14 @@ public class PerpflowConfiguration implements CamelConfiguration {
         VenueRepository venueRepository = new VenueRepository(database.dataSource());
         FundingRepository fundingRepository = new FundingRepository(database.dataSource());
 
+        Clock clock = Clock.systemUTC();
+        AppSecrets secrets = AppSecrets.configure(settings.profile(), properties.optional("perpflow.master-key"),
+                database.dataSource(), clock);
+        AuditLog audit = new AuditLog(database.dataSource(), clock);
+
         VenueRegistry venues = VenueRegistry.create(settings, properties, venueRepository);
         venues.registerComponents(context);
 
-        Clock clock = Clock.systemUTC();
         FundingQueries queries = new FundingQueries(database.dataSource());
         VenueHealth venueHealth = new VenueHealth(settings.enabledVenues(), clock);
         FeeSchedule fees = FeeSettings.read(settings.venues(), venues, properties);
@@ -129,18 +139,27 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(paper), true, true);
+        AccountTrading accountTrading = new AccountTrading(venues, execution, database.dataSource(), risk,
+                () -> new AccountRepository(database.dataSource(), audit, clock),
+                () -> new CredentialStore(database.dataSource(), secrets.box(), audit, clock),
+                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+        context.addService(new ClosingService(accountTrading), true, true);
+        registry.bind("accountTrading", accountTrading);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
-                new NotificationRepository(database.dataSource()), venues, execution, paper,
+                new NotificationRepository(database.dataSource()), venues, accountTrading, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
                 Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)));
         context.addService(new ClosingService(arbs), true, true);
         registry.bind("fundingArbRuns", arbs);
-        registry.bind("controlApi", new ControlApi(arbs, grids, gridRepository, venues, execution.control(),
-                clock.instant()));
+        AccountAccess access = new AccountAccess(() -> new AccountRepository(database.dataSource(), audit, clock),
+                clock.instant());
+        registry.bind("controlApi", new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
+                accountTrading, audit));
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
-        registry.bind("apiKeyCheck", new ApiKeyCheck(properties.string("perpflow.api-key", "")));
+        registry.bind("apiKeyCheck", new ApiKeyCheck(properties.string("perpflow.api-key", ""),
+                new ApiKeyRepository(database.dataSource(), audit, clock)));
         String devRun = properties.string("perpflow.grid.dev-run", "");
         context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
                 devRun.isEmpty() ? null : Path.of(devRun)));

@@ -1,21 +1,30 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.accounts.ApiKeyRepository;
+import dev.perpflow.app.accounts.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * First step of every control-API route: the request must carry the bootstrap key ({@code perpflow.api-key},
- * env {@code PERPFLOW_API_KEY}) as {@code X-API-Key} or {@code Authorization: Bearer}; compared in constant time.
- * Without a configured key the control API refuses everything. (User API keys arrive with the accounts issue.)
+ * Authenticates every control-API request by {@code X-API-Key} or {@code Authorization: Bearer}: the bootstrap admin
+ * key ({@code PERPFLOW_API_KEY}, compared in constant time) or a user's API key from the database. The caller is put
+ * in the exchange property {@value #PRINCIPAL} for the API beans; the key headers are removed so they can never be
+ * echoed. A missing or wrong key answers 401 and stops the route.
  */
 public class ApiKeyCheck implements Processor {
 
-    private final byte[] key;
+    public static final String PRINCIPAL = "perpflowPrincipal";
 
-    public ApiKeyCheck(String key) {
-        this.key = key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
+    private final byte[] bootstrapKey;
+    private final ApiKeyRepository keys;
+
+    public ApiKeyCheck(String bootstrapKey, ApiKeyRepository keys) {
+        this.bootstrapKey = bootstrapKey == null || bootstrapKey.isBlank() ? null
+                : bootstrapKey.getBytes(StandardCharsets.UTF_8);
+        this.keys = keys;
     }
 
     @Override
@@ -27,14 +36,30 @@ public class ApiKeyCheck implements Processor {
         }
         exchange.getMessage().removeHeader("X-API-Key");
         exchange.getMessage().removeHeader("Authorization");
-        String refusal = key == null ? "the control API is disabled: set PERPFLOW_API_KEY"
-                : presented == null ? "missing API key: send X-API-Key or Authorization: Bearer"
-                : MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8)) ? null : "invalid API key";
-        if (refusal != null) {
-            exchange.setRouteStop(true);
-            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setBody("{\"detail\":\"" + refusal + "\"}");
+        if (presented == null || presented.isBlank()) {
+            refuse(exchange, "missing API key: send X-API-Key or Authorization: Bearer");
+            return;
         }
+        Optional<Principal> principal = authenticate(presented);
+        if (principal.isEmpty()) {
+            refuse(exchange, "invalid API key");
+            return;
+        }
+        exchange.setProperty(PRINCIPAL, principal.get());
+    }
+
+    /** The caller a key identifies: the bootstrap admin or a user with a live database key. */
+    public Optional<Principal> authenticate(String presented) {
+        if (bootstrapKey != null && MessageDigest.isEqual(bootstrapKey, presented.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(Principal.bootstrap());
+        }
+        return keys == null ? Optional.empty() : keys.authenticate(presented);
+    }
+
+    private static void refuse(Exchange exchange, String reason) {
+        exchange.setRouteStop(true);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody("{\"detail\":\"" + reason + "\"}");
     }
 }

@@ -1,5 +1,9 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.accounts.AccountsException;
+import dev.perpflow.app.accounts.AuditLog;
+import dev.perpflow.app.accounts.Principal;
+import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
 import dev.perpflow.app.grid.GridRuns;
 import dev.perpflow.app.strategy.StrategyRunRepository;
@@ -21,8 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,62 +36,91 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The control API (the seed's {@code strategies/control}): status, accounts, positions with live snapshots,
  * balances, manual close with the wide-spread confirmation, config reload, strategy runs and the kill switch.
- * Until users and accounts exist (the accounts issue), the bootstrap key is the admin of one account, {@code default},
- * which holds every run.
+ * Every call is made by a {@link Principal} (the bootstrap admin key or a user's API key) and sees only the accounts
+ * {@link AccountAccess} allows: another user's account answers 403. Halt, resume and config reload need an admin.
  */
 public class ControlApi {
-
-    public static final String DEFAULT_ACCOUNT = "default";
 
     private final FundingArbRuns arbs;
     private final GridRuns grids;
     private final StrategyRunRepository gridRuns;
     private final VenueRegistry venues;
     private final TradingControl control;
-    private final Instant startedAt;
+    private final AccountAccess access;
+    private final AccountTrading trading;
+    private final AuditLog audit;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
-            TradingControl control, Instant startedAt) {
+            TradingControl control, AccountAccess access, AccountTrading trading, AuditLog audit) {
         this.arbs = arbs;
         this.grids = grids;
         this.gridRuns = gridRuns;
         this.venues = venues;
         this.control = control;
-        this.startedAt = startedAt;
+        this.access = access;
+        this.trading = trading;
+        this.audit = audit;
     }
 
-    public ApiResponse status() {
+    public ApiResponse status(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user", "admin");
-        body.put("is_admin", true);
+        body.put("user", caller.username());
+        body.put("is_admin", caller.admin());
         body.put("strategy", FundingArbRuns.STRATEGY);
         body.put("status", "running");
         body.put("trading_state", control.state().name());
-        body.put("running_strategies", arbs.runningIds());
-        body.put("accessible_accounts", List.of(account()));
+        List<String> running = new ArrayList<>();
+        for (String runId : arbs.runningIds()) {
+            if (access.canUse(caller, accountOf(runId))) {
+                running.add(runId);
+            }
+        }
+        body.put("running_strategies", running);
+        body.put("accessible_accounts", access.accessible(caller));
         return ApiResponse.ok(body);
     }
 
-    public ApiResponse accounts() {
-        Map<String, Object> account = new LinkedHashMap<>(account());
-        account.put("user_id", "admin");
-        return ApiResponse.ok(Map.of("user", "admin", "is_admin", true, "accounts", List.of(account)));
+    public ApiResponse accounts(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
+        return ApiResponse.ok(Map.of("user", caller.username(), "is_admin", caller.admin(), "accounts",
+                access.accessible(caller)));
     }
 
-    public ApiResponse positions(@Header("account_name") String accountName) {
-        requireAccount(accountName);
+    /** Open positions of one account ({@code account_name}) or of every account the caller may see. */
+    public ApiResponse positions(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("account_name") String accountName) throws SQLException {
+        String account = accountName == null || accountName.isBlank() ? null : access.require(caller, accountName);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String runId : arbs.runningIds()) {
-            arbs.engine(runId).ifPresent(engine -> engine.activePositions().forEach(p -> rows.add(positionJson(p))));
+            String runAccount = accountOf(runId);
+            if (account != null ? !runAccount.equals(account) : !access.canUse(caller, runAccount)) {
+                continue;
+            }
+            arbs.engine(runId).ifPresent(engine -> engine.activePositions().forEach(p -> {
+                Map<String, Object> row = positionJson(p);
+                row.put("account_name", runAccount);
+                rows.add(row);
+            }));
         }
-        return ApiResponse.ok(Map.of("account_name", DEFAULT_ACCOUNT, "positions", rows, "count", rows.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account_name", account == null ? "all" : account);
+        body.put("positions", rows);
+        body.put("count", rows.size());
+        return ApiResponse.ok(body);
     }
 
-    public ApiResponse balances(@Header("account_name") String accountName) {
-        requireAccount(accountName);
+    /** Balances on every venue of one account (the caller's only account, or {@code default} for admins). */
+    public ApiResponse balances(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("account_name") String accountName) {
+        String account = accountName == null || accountName.isBlank() ? defaultAccount(caller)
+                : access.require(caller, accountName);
         Map<String, Object> byVenue = new LinkedHashMap<>();
-        for (String venue : venues.enabledNames()) {
-            ExchangeClient client = venues.client(venue).orElseThrow();
+        AccountTrading.Trading accountTrading;
+        try {
+            accountTrading = trading.of(account);
+        } catch (AccountsException e) {
+            throw new ApiResponseException(new ApiResponse(409, Map.of("detail", e.getMessage())));
+        }
+        accountTrading.clients().forEach((venue, client) -> {
             try {
                 List<Map<String, Object>> balances = new ArrayList<>();
                 for (Balance balance : Futures.await(client.balances(), Duration.ofSeconds(10))) {
@@ -96,11 +131,13 @@ public class ControlApi {
             } catch (RuntimeException e) {
                 byVenue.put(venue, Map.of("error", String.valueOf(e.getMessage())));
             }
-        }
-        return ApiResponse.ok(Map.of("account_name", DEFAULT_ACCOUNT, "balances", byVenue));
+        });
+        accountTrading.unavailable().forEach((venue, why) -> byVenue.put(venue, Map.of("error", why)));
+        return ApiResponse.ok(Map.of("account_name", account, "balances", byVenue));
     }
 
-    public ApiResponse closePosition(@Header("positionId") String positionId, @Body String body) {
+    public ApiResponse closePosition(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("positionId") String positionId, @Body String body) throws SQLException {
         Map<String, Object> request = parse(body, "body");
         String orderType = String.valueOf(request.getOrDefault("order_type", "market")).toLowerCase(Locale.ROOT);
         if (!orderType.equals("market") && !orderType.equals("limit")) {
@@ -113,6 +150,7 @@ public class ControlApi {
         }
         ArbPosition position = arbs.positions().find(positionId)
                 .orElseThrow(() -> new NotFoundException("no position '" + positionId + "'"));
+        requireRunAccess(caller, position.runId());
         FundingArbEngine engine = arbs.engine(position.runId()).orElseThrow(() -> new ApiResponseException(
                 new ApiResponse(503, Map.of("detail", "the run of position " + positionId + " is not running"))));
         if (!position.status().isActive() || position.status() == ArbPosition.Status.OPENING) {
@@ -121,6 +159,10 @@ public class ControlApi {
         }
         FundingArbEngine.CloseResult result = engine.close(positionId, orderType.equals("market") ? CloseType.MARKET
                 : CloseType.LIMIT, reason, (Boolean) confirm);
+        if (result.closed()) {
+            audit.record(caller.username(), "position_closed", positionId, Map.of("reason", reason,
+                    "order_type", orderType));
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", result.closed());
         answer.put("position_id", positionId);
@@ -137,7 +179,8 @@ public class ControlApi {
     }
 
     /** Re-applies every running funding-arbitrage run's stored config (the seed re-read its YAML file). */
-    public ApiResponse reloadConfig() throws SQLException {
+    public ApiResponse reloadConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
+        access.requireAdmin(caller, "reloading strategy configs");
         List<String> reloaded = new ArrayList<>();
         for (String runId : arbs.runningIds()) {
             StrategyRunRepository.StoredRun run = arbs.runs().findRun(runId).orElseThrow();
@@ -147,15 +190,19 @@ public class ControlApi {
         return ApiResponse.ok(Map.of("success", true, "reloaded", reloaded));
     }
 
-    public ApiResponse strategies() throws SQLException {
+    public ApiResponse strategies(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (StrategyRunRepository repository : List.of(arbs.runs(), gridRuns)) {
             for (StrategyRunRepository.StoredRun run : repository.all()) {
+                if (!access.canUse(caller, run.account())) {
+                    continue;
+                }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", run.id());
                 row.put("strategy", repository.strategy());
                 row.put("status", run.status());
                 row.put("venue", run.venue());
+                row.put("account_name", run.account());
                 row.put("started_at", run.startedAt());
                 runs.add(row);
             }
@@ -164,8 +211,11 @@ public class ControlApi {
     }
 
     /** Creates a run from a YAML (or JSON) body {@code {id?, strategy, config}}; it starts with {@code /start}. */
-    public ApiResponse createStrategy(@Body String body) throws SQLException {
+    public ApiResponse createStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body)
+            throws SQLException {
         Map<String, Object> request = parse(body, "body");
+        String account = request.get("account") == null ? defaultAccount(caller)
+                : access.require(caller, String.valueOf(request.get("account")));
         String strategy = String.valueOf(request.get("strategy"));
         Object config = request.get("config");
         if (!(config instanceof Map)) {
@@ -182,11 +232,15 @@ public class ControlApi {
             switch (strategy) {
                 case FundingArbRuns.STRATEGY -> {
                     dev.perpflow.fundingarb.FundingArbConfig.fromMap(settings);
-                    arbs.runs().create(id, String.valueOf(settings.get("scan_exchanges")), settings, Instant.now());
+                    arbs.runs().create(id, String.valueOf(settings.get("scan_exchanges")), settings, Instant.now(),
+                            account);
                 }
                 case "grid" -> {
                     dev.perpflow.grid.GridConfig grid = dev.perpflow.grid.GridConfig.fromMap(settings);
-                    gridRuns.create(id, grid.venue(), settings, Instant.now());
+                    if (!account.equals(AccountTrading.DEFAULT)) {
+                        throw new BadRequestException("account", "grid runs trade the default account only so far");
+                    }
+                    gridRuns.create(id, grid.venue(), settings, Instant.now(), account);
                 }
                 default -> throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid");
             }
@@ -195,10 +249,14 @@ public class ControlApi {
         } catch (IllegalStateException e) {
             throw new BadRequestException("id", e.getMessage());
         }
-        return new ApiResponse(201, Map.of("id", id, "strategy", strategy, "status", "stopped"));
+        audit.record(caller.username(), "strategy_created", id, Map.of("strategy", strategy, "account", account));
+        return new ApiResponse(201, Map.of("id", id, "strategy", strategy, "status", "stopped", "account_name",
+                account));
     }
 
-    public ApiResponse startStrategy(@Header("id") String id) throws Exception {
+    public ApiResponse startStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("id") String id) throws Exception {
+        requireRunAccess(caller, id);
         try {
             if (arbs.runs().findRun(id).isPresent()) {
                 arbs.start(id, arbs.runs().findRun(id).get().config());
@@ -207,15 +265,18 @@ public class ControlApi {
             } else {
                 throw new NotFoundException("no strategy run '" + id + "'");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | AccountsException e) {
             throw new BadRequestException("config", e.getMessage());
         }
+        audit.record(caller.username(), "strategy_started", id, Map.of());
         return ApiResponse.ok(Map.of("id", id, "status", "running"));
     }
 
-    public ApiResponse stopStrategy(@Header("id") String id, @Header("close_positions") String closePositions)
-            throws Exception {
+    public ApiResponse stopStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("id") String id,
+            @Header("close_positions") String closePositions) throws Exception {
         boolean close = QueryParameters.bool("close_positions", closePositions, false);
+        requireRunAccess(caller, id);
+        audit.record(caller.username(), "strategy_stopped", id, Map.of("close_positions", close));
         if (arbs.runs().findRun(id).isPresent()) {
             int closed = arbs.stop(id, close);
             return ApiResponse.ok(Map.of("id", id, "status", "stopped", "closed_positions", closed));
@@ -227,29 +288,52 @@ public class ControlApi {
         throw new NotFoundException("no strategy run '" + id + "'");
     }
 
-    public ApiResponse halt(@Header("reason") String reason) {
+    public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason) {
+        access.requireAdmin(caller, "halting trading");
+        audit.record(caller.username(), "halt", null, Map.of("reason", String.valueOf(reason)));
         Futures.await(control.halt(reason == null ? "halt via the control API" : reason), Duration.ofSeconds(30));
         return ApiResponse.ok(Map.of("trading_state", control.state().name()));
     }
 
-    public ApiResponse resume(@Header("reason") String reason) {
+    public ApiResponse resume(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("reason") String reason) {
+        access.requireAdmin(caller, "resuming trading");
+        audit.record(caller.username(), "resume", null, Map.of("reason", String.valueOf(reason)));
         control.resume(reason == null ? "resume via the control API" : reason);
         return ApiResponse.ok(Map.of("trading_state", control.state().name()));
     }
 
-    private Map<String, Object> account() {
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("account_name", DEFAULT_ACCOUNT);
-        account.put("account_id", DEFAULT_ACCOUNT);
-        account.put("is_active", true);
-        account.put("created_at", startedAt);
-        return account;
+    /** The account a run belongs to ({@code default} for runs without one). */
+    private String accountOf(String runId) throws SQLException {
+        Optional<StrategyRunRepository.StoredRun> run = arbs.runs().findRun(runId);
+        if (run.isEmpty()) {
+            run = gridRuns.findRun(runId);
+        }
+        return run.map(StrategyRunRepository.StoredRun::account).orElse(AccountTrading.DEFAULT);
     }
 
-    private static void requireAccount(String accountName) {
-        if (accountName != null && !accountName.isBlank() && !accountName.equals(DEFAULT_ACCOUNT)) {
-            throw new NotFoundException("no account '" + accountName + "'");
+    /** 404 for an unknown run, 403 for another user's. */
+    private void requireRunAccess(Principal caller, String runId) throws SQLException {
+        if (arbs.runs().findRun(runId).isEmpty() && gridRuns.findRun(runId).isEmpty()) {
+            throw new NotFoundException("no strategy run '" + runId + "'");
         }
+        String account = accountOf(runId);
+        if (!access.canUse(caller, account)) {
+            throw AccountAccess.forbidden(account);
+        }
+    }
+
+    /** Admins act on {@code default}; a user with one account on that one; otherwise the request must say which. */
+    private String defaultAccount(Principal caller) {
+        if (caller.admin()) {
+            return AccountTrading.DEFAULT;
+        }
+        List<String> own = access.accessibleNames(caller);
+        if (own.size() == 1) {
+            return own.get(0);
+        }
+        throw new BadRequestException("account_name", own.isEmpty() ? "you have no account yet"
+                : "say which account: one of " + own);
     }
 
     static Map<String, Object> positionJson(ArbPosition p) {

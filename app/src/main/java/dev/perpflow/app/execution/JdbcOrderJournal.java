@@ -27,7 +27,8 @@ import javax.sql.DataSource;
 /**
  * The order journal in PostgreSQL ({@code orders}, {@code fills}). Updates lock the order row and apply
  * {@link OrderTransitions}, so concurrent stream events and queries cannot move an order backwards; fills are
- * inserted once per (venue, trade id).
+ * inserted once per (venue, trade id). A journal serves one account ({@code default}: the venues' environment
+ * credentials); accounts never see each other's orders, so a tracker never queries an order with the wrong keys.
  */
 public class JdbcOrderJournal implements OrderJournal {
 
@@ -35,17 +36,25 @@ public class JdbcOrderJournal implements OrderJournal {
             venue, client_order_id, symbol, side, order_type, time_in_force, quantity, price, reduce_only, purpose,
             status, venue_order_id, filled_quantity, average_price, note, created_at, updated_at""";
 
+    public static final String DEFAULT_ACCOUNT = "default";
+
     private final DataSource dataSource;
+    private final String account;
 
     public JdbcOrderJournal(DataSource dataSource) {
+        this(dataSource, DEFAULT_ACCOUNT);
+    }
+
+    public JdbcOrderJournal(DataSource dataSource, String account) {
         this.dataSource = dataSource;
+        this.account = account;
     }
 
     @Override
     public JournaledOrder recordIntent(String venue, OrderRequest request, String purpose, Instant at) {
         JournaledOrder order = JournaledOrder.intent(venue, request, purpose, at);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
             ps.setString(1, venue);
             ps.setString(2, request.clientOrderId());
@@ -64,6 +73,7 @@ public class JdbcOrderJournal implements OrderJournal {
             ps.setString(15, null);
             ps.setTimestamp(16, Timestamp.from(at));
             ps.setTimestamp(17, Timestamp.from(at));
+            ps.setString(18, account);
             if (ps.executeUpdate() == 0) {
                 throw new DuplicateClientOrderIdException(venue, request.clientOrderId());
             }
@@ -97,8 +107,8 @@ public class JdbcOrderJournal implements OrderJournal {
     public boolean recordFill(Fill fill) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO fills (venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee,
-                    fee_currency, liquidity, time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                    fee_currency, liquidity, time, account)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             ps.setString(1, fill.venue());
             ps.setString(2, fill.tradeId());
             ps.setString(3, fill.clientOrderId());
@@ -111,6 +121,7 @@ public class JdbcOrderJournal implements OrderJournal {
             ps.setString(10, fill.feeCurrency());
             ps.setString(11, fill.liquidity().name());
             ps.setTimestamp(12, Timestamp.from(fill.timestamp()));
+            ps.setString(13, account);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new JournalException("could not journal fill " + fill.tradeId() + " on " + fill.venue(), e);
@@ -120,9 +131,10 @@ public class JdbcOrderJournal implements OrderJournal {
     @Override
     public Optional<JournaledOrder> find(String venue, String clientOrderId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM orders WHERE venue = ? AND client_order_id = ?")) {
+                "SELECT " + COLUMNS + " FROM orders WHERE venue = ? AND client_order_id = ? AND account = ?")) {
             ps.setString(1, venue);
             ps.setString(2, clientOrderId);
+            ps.setString(3, account);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -135,11 +147,13 @@ public class JdbcOrderJournal implements OrderJournal {
     public List<JournaledOrder> unresolved() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM orders WHERE status IN ('NEW', 'UNKNOWN', 'OPEN', 'PARTIALLY_FILLED') "
-                        + "ORDER BY created_at");
-             ResultSet rs = ps.executeQuery()) {
+                        + "AND account = ? ORDER BY created_at")) {
+            ps.setString(1, account);
             List<JournaledOrder> orders = new ArrayList<>();
-            while (rs.next()) {
-                orders.add(read(rs));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orders.add(read(rs));
+                }
             }
             return orders;
         } catch (SQLException e) {
@@ -152,9 +166,10 @@ public class JdbcOrderJournal implements OrderJournal {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee,
                        fee_currency, liquidity, time
-                FROM fills WHERE venue = ? AND client_order_id = ? ORDER BY time, trade_id""")) {
+                FROM fills WHERE venue = ? AND client_order_id = ? AND account = ? ORDER BY time, trade_id""")) {
             ps.setString(1, venue);
             ps.setString(2, clientOrderId);
+            ps.setString(3, account);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Fill> fills = new ArrayList<>();
                 while (rs.next()) {
@@ -186,9 +201,11 @@ public class JdbcOrderJournal implements OrderJournal {
             try {
                 JournaledOrder current;
                 try (PreparedStatement select = c.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM orders WHERE venue = ? AND client_order_id = ? FOR UPDATE")) {
+                        "SELECT " + COLUMNS + " FROM orders WHERE venue = ? AND client_order_id = ? AND account = ? "
+                                + "FOR UPDATE")) {
                     select.setString(1, venue);
                     select.setString(2, clientOrderId);
+                    select.setString(3, account);
                     try (ResultSet rs = select.executeQuery()) {
                         if (!rs.next()) {
                             throw new IllegalStateException(venue + ": order " + clientOrderId + " was never journaled");
@@ -200,7 +217,7 @@ public class JdbcOrderJournal implements OrderJournal {
                 try (PreparedStatement write = c.prepareStatement("""
                         UPDATE orders SET status = ?, venue_order_id = ?, filled_quantity = ?, average_price = ?,
                             note = ?, updated_at = ?
-                        WHERE venue = ? AND client_order_id = ?""")) {
+                        WHERE venue = ? AND client_order_id = ? AND account = ?""")) {
                     write.setString(1, next.status().name());
                     write.setString(2, next.venueOrderId());
                     write.setBigDecimal(3, next.filledQuantity());
@@ -209,6 +226,7 @@ public class JdbcOrderJournal implements OrderJournal {
                     write.setTimestamp(6, Timestamp.from(next.updatedAt()));
                     write.setString(7, venue);
                     write.setString(8, clientOrderId);
+                    write.setString(9, account);
                     write.executeUpdate();
                 }
                 c.commit();

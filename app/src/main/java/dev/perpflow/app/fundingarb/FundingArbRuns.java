@@ -1,6 +1,7 @@
 package dev.perpflow.app.fundingarb;
 
 import dev.perpflow.app.api.NotFoundException;
+import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.strategy.StrategyRunRepository;
@@ -49,7 +50,6 @@ public class FundingArbRuns implements AutoCloseable {
     private final JdbcArbPositionStore positions;
     private final NotificationRepository notifications;
     private final VenueRegistry venues;
-    private final ExecutionCore execution;
     private final FundingView funding;
     private final FeeSchedule fees;
     private final Clock clock;
@@ -61,18 +61,19 @@ public class FundingArbRuns implements AutoCloseable {
     });
     private final Map<String, FundingArbEngine> engines = new ConcurrentHashMap<>();
     private final PaperTrading paper;
+    private final AccountTrading accounts;
     private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
 
     public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
-            NotificationRepository notifications, VenueRegistry venues, ExecutionCore execution, PaperTrading paper,
+            NotificationRepository notifications, VenueRegistry venues, AccountTrading accounts, PaperTrading paper,
             FundingView funding, FeeSchedule fees, Clock clock, Duration tick) {
         this.paper = paper;
+        this.accounts = accounts;
         this.context = context;
         this.runs = runs;
         this.positions = positions;
         this.notifications = notifications;
         this.venues = venues;
-        this.execution = execution;
         this.funding = funding;
         this.fees = fees;
         this.clock = clock;
@@ -85,17 +86,16 @@ public class FundingArbRuns implements AutoCloseable {
             return;
         }
         FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
-        // dry_run: the same engine on paper accounts (live data, simulated fills) with their own execution core
-        ExecutionCore core = config.dryRun() ? paper.execution() : execution;
-        Map<String, ExchangeClient> available = config.dryRun() ? paper.clients() : venues.clients();
+        // the run's account decides the clients and the execution core; dry_run trades paper accounts instead
+        String account = runs.findRun(runId).map(StrategyRunRepository.StoredRun::account)
+                .orElse(AccountTrading.DEFAULT);
+        AccountTrading.Trading trading = config.dryRun()
+                ? new AccountTrading.Trading(account + " (paper)", paper.clients(), Map.of(), paper.execution())
+                : accounts.of(account);
+        ExecutionCore core = trading.execution();
         Map<String, ExchangeClient> clients = new LinkedHashMap<>();
         for (String venue : config.scanExchanges()) {
-            ExchangeClient client = available.get(venue);
-            if (client == null) {
-                throw new IllegalArgumentException("scan_exchanges: venue " + venue + " is not enabled (enabled: "
-                        + venues.enabledNames() + ")");
-            }
-            clients.put(venue, client);
+            clients.put(venue, trading.client(venue, venues.enabledNames()));
         }
         OrderExecutor orders = new OrderExecutor(core.gateway(), clients, ExecutorSettings.seed(), workers);
         AtomicExecutor atomic = new AtomicExecutor(orders, clients, AtomicSettings.seed(), workers);
@@ -106,8 +106,8 @@ public class FundingArbRuns implements AutoCloseable {
         engines.put(runId, engine);
         TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
                 .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
-        LOG.info("Funding-arbitrage run {} started on {}{}", runId, config.scanExchanges(),
-                config.dryRun() ? " (dry run: paper accounts, no order reaches a venue)" : "");
+        LOG.info("Funding-arbitrage run {} of account {} started on {}{}", runId, trading.account(),
+                config.scanExchanges(), config.dryRun() ? " (dry run: paper accounts, no order reaches a venue)" : "");
     }
 
     /** Stops a run's route; with {@code closePositions} its open positions are closed at market first. */

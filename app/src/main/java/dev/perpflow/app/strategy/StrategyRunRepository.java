@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 public class StrategyRunRepository {
 
     /** A stored run. */
-    public record StoredRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt) {
+    public record StoredRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt,
+            String account) {
     }
 
     private final DataSource dataSource;
@@ -63,17 +64,24 @@ public class StrategyRunRepository {
         }
     }
 
-    /** Stores a new run, not started ({@code stopped}); an id already taken is refused. */
+    /** Stores a new run of the {@code default} account, not started ({@code stopped}); an id already taken is refused. */
     public void create(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
+        create(id, venue, config, at, "default");
+    }
+
+    /** Stores a new run of {@code account}, not started ({@code stopped}); an id already taken is refused. */
+    public void create(String id, String venue, Map<String, Object> config, Instant at, String account)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, stopped_at)
-                VALUES (?, ?, ?, ?::jsonb, 'stopped', ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+                INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, stopped_at, account)
+                VALUES (?, ?, ?, ?::jsonb, 'stopped', ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
             ps.setString(1, id);
             ps.setString(2, strategy);
             ps.setString(3, venue.length() > 32 ? venue.substring(0, 32) : venue);
             ps.setString(4, write(config));
             ps.setTimestamp(5, Timestamp.from(at));
             ps.setTimestamp(6, Timestamp.from(at));
+            ps.setString(7, account);
             if (ps.executeUpdate() == 0) {
                 throw new IllegalStateException("a strategy run '" + id + "' already exists");
             }
@@ -116,7 +124,8 @@ public class StrategyRunRepository {
 
     public Optional<StoredRun> findRun(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, venue, config::text, status, started_at FROM strategy_runs WHERE id = ? AND strategy = ?")) {
+                "SELECT id, venue, config::text, status, started_at, account FROM strategy_runs "
+                        + "WHERE id = ? AND strategy = ?")) {
             ps.setString(1, id);
             ps.setString(2, strategy);
             try (ResultSet rs = ps.executeQuery()) {
@@ -126,7 +135,7 @@ public class StrategyRunRepository {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = json.readValue(rs.getString(3), Map.class);
                 return Optional.of(new StoredRun(rs.getString(1), rs.getString(2), config, rs.getString(4),
-                        rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)));
             } catch (JsonProcessingException e) {
                 throw new SQLException("stored config of run " + id + " is not valid JSON", e);
             }

@@ -1,11 +1,18 @@
 package dev.perpflow.app.venue;
 
+import dev.perpflow.app.accounts.AccountsException;
+import dev.perpflow.app.accounts.VenueCredentialFields;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.startup.StartupException;
 import dev.perpflow.component.aster.AsterComponent;
 import dev.perpflow.component.aster.AsterConfig;
 import dev.perpflow.component.aster.AsterCredentials;
+import dev.perpflow.component.aster.AsterExchangeClient;
+import dev.perpflow.component.backpack.BackpackComponent;
+import dev.perpflow.component.backpack.BackpackConfiguration;
+import dev.perpflow.component.backpack.BackpackCredentials;
+import dev.perpflow.component.backpack.BackpackExchangeClient;
 import dev.perpflow.component.sim.paper.PaperExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
@@ -14,16 +21,22 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the component of a real venue from {@code perpflow.venues.<venue>.*}: its URLs, the credentials from the
- * seed's environment variables (optional: without them the venue serves public data only and trading calls fail
- * naming the missing variables) and, in paper mode, the paper engine in front of the live client.
+ * Builds real venues from {@code perpflow.venues.<venue>.*}: the app's component per venue, with the credentials of
+ * the seed's environment variables (optional: without them the venue serves public data only and trading calls fail
+ * naming the missing variables) and, in paper mode, the paper engine in front of the live client; and, for an
+ * account's runs, a client with that account's stored credentials.
  */
-final class RealVenues {
+public final class RealVenues {
+
+    /** The real venues this build has components for. */
+    public static final List<String> BUILT = List.of("aster", "backpack");
 
     private static final Logger LOG = LoggerFactory.getLogger(RealVenues.class);
     private static final Duration PAPER_CHECK_PERIOD = Duration.ofSeconds(1);
@@ -33,12 +46,13 @@ final class RealVenues {
 
     static VenueRegistry.Venue create(VenueSettings venue, boolean paper, PropertyReader properties,
             Function<String, String> environment) {
+        requireBuilt(venue);
         FeeSchedule.Fees fees = FeeSchedule.defaults().feesOf(venue.name());
+        Map<String, String> credentials = paper ? Map.of() : fromEnvironment(venue, environment);
         ExchangeComponent component = switch (venue.type()) {
-            case "aster" -> aster(venue, paper, environment);
-            default -> throw new StartupException(VenueSettings.key(venue.name(), "enabled") + "=true, but this build "
-                    + "has no " + venue.name() + " component yet; set it to false (env "
-                    + PropertyReader.environmentVariable(VenueSettings.key(venue.name(), "enabled")) + ")");
+            case "aster" -> new AsterComponent(asterConfig(venue, credentials));
+            case "backpack" -> new BackpackComponent(backpackConfig(venue, credentials));
+            default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
         if (paper) {
             BigDecimal balance = properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000"));
@@ -46,33 +60,65 @@ final class RealVenues {
             component.adoptClient(new PaperExchangeClient(live, fees.maker(), fees.taker(), balance,
                     PAPER_CHECK_PERIOD, Clock.systemUTC()));
         }
-        String display = displayName(venue.name()) + (paper ? " (paper)" : "");
+        String display = Character.toUpperCase(venue.name().charAt(0)) + venue.name().substring(1)
+                + (paper ? " (paper)" : "");
         return new VenueRegistry.Venue(venue, component, display, fees.maker(), fees.taker());
     }
 
-    private static ExchangeComponent aster(VenueSettings venue, boolean paper, Function<String, String> environment) {
-        AsterCredentials credentials = paper ? null
-                : credentials(venue, environment, "ASTER_API_KEY", "ASTER_SECRET_KEY", AsterCredentials::of);
-        AsterConfig config = new AsterConfig(venue.name(), url(venue, "rest-url", venue.restUrl()),
-                url(venue, "ws-url", venue.wsUrl()), credentials, Duration.ofSeconds(5), Duration.ofSeconds(10));
-        return new AsterComponent(config);
+    /** A client of {@code venue} trading with an account's stored credentials (fields as {@link VenueCredentialFields}). */
+    public static ExchangeClient clientWith(VenueSettings venue, Map<String, String> credentials) {
+        requireBuilt(venue);
+        return switch (venue.type()) {
+            case "aster" -> new AsterExchangeClient(asterConfig(venue, credentials));
+            case "backpack" -> new BackpackExchangeClient(backpackConfig(venue, credentials));
+            default -> throw new IllegalStateException("unreachable: " + venue.type());
+        };
     }
 
-    /** Both variables or neither: one without the other is a setup mistake worth stopping for. */
-    private static <T> T credentials(VenueSettings venue, Function<String, String> environment, String keyVariable,
-            String secretVariable, java.util.function.BiFunction<String, String, T> build) {
-        String key = blankToNull(environment.apply(keyVariable));
-        String secret = blankToNull(environment.apply(secretVariable));
-        if (key == null && secret == null) {
-            LOG.info("{}: no credentials ({} / {} not set): public data only, trading calls will fail", venue.name(),
-                    keyVariable, secretVariable);
-            return null;
+    private static void requireBuilt(VenueSettings venue) {
+        if (!BUILT.contains(venue.type())) {
+            throw new StartupException(VenueSettings.key(venue.name(), "enabled") + "=true, but this build has no "
+                    + venue.name() + " component yet; set it to false (env "
+                    + PropertyReader.environmentVariable(VenueSettings.key(venue.name(), "enabled")) + ")");
         }
-        if (key == null || secret == null) {
-            throw new StartupException(venue.name() + ": " + (key == null ? keyVariable : secretVariable)
-                    + " is not set but " + (key == null ? secretVariable : keyVariable) + " is; set both or neither");
+    }
+
+    private static AsterConfig asterConfig(VenueSettings venue, Map<String, String> credentials) {
+        AsterCredentials keys = credentials.isEmpty() ? null
+                : AsterCredentials.of(credentials.get("api_key"), credentials.get("secret_key"));
+        return new AsterConfig(venue.name(), url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), keys, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    private static BackpackConfiguration backpackConfig(VenueSettings venue, Map<String, String> credentials) {
+        BackpackCredentials keys;
+        try {
+            keys = credentials.isEmpty() ? null
+                    : BackpackCredentials.of(credentials.get("public_key"), credentials.get("secret_key"));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
         }
-        return build.apply(key, secret);
+        return new BackpackConfiguration(venue.name(), url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), keys, BackpackConfiguration.DEFAULT_WINDOW,
+                BackpackConfiguration.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */
+    private static Map<String, String> fromEnvironment(VenueSettings venue, Function<String, String> environment) {
+        Map<String, String> values = VenueCredentialFields.fromEnvironment(venue.type(), environment);
+        List<String> variables = VenueCredentialFields.of(venue.type()).stream()
+                .map(VenueCredentialFields.Field::environmentVariable).toList();
+        if (values.isEmpty()) {
+            LOG.info("{}: no credentials ({} not set): public data only, trading calls will fail", venue.name(),
+                    String.join(" / ", variables));
+            return Map.of();
+        }
+        try {
+            return VenueCredentialFields.validate(venue.type(), values);
+        } catch (AccountsException e) {
+            throw new StartupException(e.getMessage() + "; set all of " + String.join(", ", variables)
+                    + " or none", e);
+        }
     }
 
     private static URI url(VenueSettings venue, String option, String value) {
@@ -85,13 +131,5 @@ final class RealVenues {
         } catch (IllegalArgumentException e) {
             throw PropertyReader.invalid(VenueSettings.key(venue.name(), option), value, "an absolute URL");
         }
-    }
-
-    private static String displayName(String venue) {
-        return Character.toUpperCase(venue.charAt(0)) + venue.substring(1);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

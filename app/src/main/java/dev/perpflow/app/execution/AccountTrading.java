@@ -1,0 +1,127 @@
+package dev.perpflow.app.execution;
+
+import dev.perpflow.app.accounts.AccountRepository;
+import dev.perpflow.app.accounts.CredentialStore;
+import dev.perpflow.app.config.VenueSettings;
+import dev.perpflow.app.venue.RealVenues;
+import dev.perpflow.app.venue.VenueRegistry;
+import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.risk.RiskGuard;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The venue clients and execution core each account trades through. {@code default} is the app's own: the venues'
+ * environment credentials and the main execution core. A database account ({@code owner/account}) gets clients built
+ * with its stored credentials for every enabled real venue it has credentials for (simulated venues are shared), and
+ * an execution core with a journal scoped to it, so no tracker ever queries another account's orders with the wrong
+ * keys. Built on first use, closed with the app; the halt switch is shared.
+ */
+public final class AccountTrading implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountTrading.class);
+    public static final String DEFAULT = JdbcOrderJournal.DEFAULT_ACCOUNT;
+
+    /** An account's trading: clients by venue, why other enabled venues are missing, and its execution core. */
+    public record Trading(String account, Map<String, ExchangeClient> clients, Map<String, String> unavailable,
+            ExecutionCore execution) {
+
+        /** The client of {@code venue}, or a message saying why this account cannot trade there. */
+        public ExchangeClient client(String venue, List<String> enabled) {
+            ExchangeClient client = clients.get(venue);
+            if (client != null) {
+                return client;
+            }
+            String reason = unavailable.get(venue);
+            throw new IllegalArgumentException("scan_exchanges: venue " + venue + (reason != null ? " is not available "
+                    + "to account " + account + ": " + reason : " is not enabled (enabled: " + enabled + ")"));
+        }
+    }
+
+    private final VenueRegistry venues;
+    private final ExecutionCore main;
+    private final DataSource dataSource;
+    private final RiskGuard risk;
+    private final Supplier<AccountRepository> accounts;
+    private final Supplier<CredentialStore> credentials;
+    private final Duration reconcileInterval;
+    private final Clock clock;
+    private final Map<String, Trading> byAccount = new LinkedHashMap<>();
+
+    public AccountTrading(VenueRegistry venues, ExecutionCore main, DataSource dataSource, RiskGuard risk,
+            Supplier<AccountRepository> accounts, Supplier<CredentialStore> credentials, Duration reconcileInterval,
+            Clock clock) {
+        this.venues = venues;
+        this.main = main;
+        this.dataSource = dataSource;
+        this.risk = risk;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.reconcileInterval = reconcileInterval;
+        this.clock = clock;
+    }
+
+    public synchronized Trading of(String account) {
+        if (account == null || account.equals(DEFAULT)) {
+            return new Trading(DEFAULT, venues.clients(), Map.of(), main);
+        }
+        Trading existing = byAccount.get(account);
+        if (existing != null) {
+            return existing;
+        }
+        AccountRepository.Account stored = accounts.get().require(account);
+        String name = stored.owner() + "/" + stored.name();
+        Map<String, ExchangeClient> clients = new LinkedHashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        CredentialStore store = null;
+        for (VenueRegistry.Venue venue : venues.enabledVenues()) {
+            VenueSettings settings = venue.settings();
+            if (settings.isSim()) {
+                clients.put(settings.name(), venue.component().getClient());
+                continue;
+            }
+            if (store == null) {
+                store = credentials.get();
+            }
+            var fields = store.load(stored.id(), settings.type());
+            if (fields.isEmpty()) {
+                unavailable.put(settings.name(), "it has no " + settings.type() + " credentials (add them with "
+                        + "'credentials set " + name + " " + settings.type() + "')");
+                continue;
+            }
+            clients.put(settings.name(), RealVenues.clientWith(settings, fields.get()));
+        }
+        Trading trading = new Trading(name, Map.copyOf(clients), Map.copyOf(unavailable),
+                new ExecutionCore(clients, new JdbcOrderJournal(dataSource, name), risk, reconcileInterval, clock));
+        byAccount.put(account, trading);
+        byAccount.put(name, trading);
+        LOG.info("Account {} trades on {}{}", name, clients.keySet(), unavailable.isEmpty() ? ""
+                : " (not on " + unavailable.keySet() + ")");
+        return trading;
+    }
+
+    /** Timer step: reconciles every account's open orders as the main core does its own. */
+    public synchronized void reconcileDue() {
+        byAccount.values().stream().distinct().forEach(trading -> trading.execution().reconcileDue());
+    }
+
+    @Override
+    public synchronized void close() {
+        byAccount.values().stream().distinct().forEach(trading -> {
+            trading.execution().close();
+            trading.clients().forEach((venue, client) -> {
+                if (!client.equals(venues.client(venue).orElse(null))) {
+                    client.close();
+                }
+            });
+        });
+        byAccount.clear();
+    }
+}
