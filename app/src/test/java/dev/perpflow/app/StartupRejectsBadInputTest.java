@@ -47,6 +47,21 @@ class StartupRejectsBadInputTest {
     }
 
     @Test
+    void liveProfileWithoutTheMasterKeyRefusesToStartAndSaysWhy() throws Exception {
+        AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(), Map.of("CAMEL_MAIN_PROFILE", "live"));
+        assertThat(app.awaitExit(EXIT_TIMEOUT)).isEqualTo(PerpflowApplication.EXIT_STARTUP_FAILED);
+        assertThat(app.output()).contains("the live profile needs the master key").contains("PERPFLOW_MASTER_KEY");
+    }
+
+    @Test
+    void malformedMasterKeyIsNamedWithoutEchoingIt() throws Exception {
+        AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(),
+                Map.of("CAMEL_MAIN_PROFILE", "live", "PERPFLOW_MASTER_KEY", "hunter2-not-a-key"));
+        assertThat(app.awaitExit(EXIT_TIMEOUT)).isEqualTo(PerpflowApplication.EXIT_STARTUP_FAILED);
+        assertThat(app.output()).contains("the master key is not base64").doesNotContain("hunter2");
+    }
+
+    @Test
     void malformedVenueSettingIsNamed() throws Exception {
         AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(),
                 Map.of("PERPFLOW_VENUES_SIM_A_FUNDING_BIAS", "lots"));
