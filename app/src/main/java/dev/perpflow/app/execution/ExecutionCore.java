@@ -45,6 +45,10 @@ public class ExecutionCore implements AutoCloseable {
         this.clock = clock;
         Map<String, OrderTracker> byVenue = new ConcurrentHashMap<>();
         venues.forEach((name, client) -> {
+            if (!client.canTrade()) {
+                LOG.info("{} has no trading credentials: its orders are not tracked", name);
+                return;
+            }
             OrderTracker tracker = new OrderTracker(client, journal, clock);
             byVenue.put(name, tracker);
             subscriptions.add(client.subscribeOrders(tracker));

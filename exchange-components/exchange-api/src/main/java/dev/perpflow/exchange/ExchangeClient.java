@@ -29,6 +29,14 @@ public interface ExchangeClient extends AutoCloseable {
     /** The venue name this client talks to, e.g. {@code aster} or a sim instance name. */
     String venue();
 
+    /**
+     * Whether this client can trade (it has credentials). A public-data-only client answers {@code false}: its
+     * trading and account calls fail naming what is missing, and nothing should subscribe to its order stream.
+     */
+    default boolean canTrade() {
+        return true;
+    }
+
     // --- public market data ---
 
     CompletableFuture<List<Instrument>> instruments();

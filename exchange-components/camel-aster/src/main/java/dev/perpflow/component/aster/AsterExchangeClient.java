@@ -93,6 +93,11 @@ public final class AsterExchangeClient implements ExchangeClient {
         return config.venue();
     }
 
+    @Override
+    public boolean canTrade() {
+        return config.hasCredentials();
+    }
+
     public AsterConfig config() {
         return config;
     }

@@ -97,6 +97,11 @@ public final class BackpackExchangeClient implements ExchangeClient {
         return config.venue();
     }
 
+    @Override
+    public boolean canTrade() {
+        return config.hasCredentials();
+    }
+
     public BackpackConfiguration config() {
         return config;
     }
