@@ -44,7 +44,11 @@ import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.security.AppSecrets;
 import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.startup.PortCheck;
+import dev.perpflow.app.strategy.RunGuard;
+import dev.perpflow.app.strategy.RuntimeLimits;
+import dev.perpflow.app.strategy.StrategyConfigRepository;
 import dev.perpflow.app.strategy.StrategyRunRepository;
+import dev.perpflow.app.strategy.StrategyRuntime;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
@@ -139,6 +143,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(paper), true, true);
+        NotificationRepository notifications = new NotificationRepository(database.dataSource());
         AccountTrading accountTrading = new AccountTrading(venues, execution, database.dataSource(), risk,
                 () -> new AccountRepository(database.dataSource(), audit, clock),
                 () -> new CredentialStore(database.dataSource(), secrets.box(), audit, clock),
@@ -146,15 +151,20 @@ public class PerpflowConfiguration implements CamelConfiguration {
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
-                new NotificationRepository(database.dataSource()), venues, accountTrading, paper,
+                notifications, venues, accountTrading, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
                 Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)));
         context.addService(new ClosingService(arbs), true, true);
         registry.bind("fundingArbRuns", arbs);
         AccountAccess access = new AccountAccess(() -> new AccountRepository(database.dataSource(), audit, clock),
                 clock.instant());
+        StrategyRuntime runtime = new StrategyRuntime(arbs, grids, gridRepository,
+                new StrategyConfigRepository(database.dataSource(), clock),
+                new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
+                notifications, settings.dataDir().resolve("logs"), clock);
+        registry.bind("strategyRuntime", runtime);
         registry.bind("controlApi", new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
-                accountTrading, audit));
+                accountTrading, audit, runtime));
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));

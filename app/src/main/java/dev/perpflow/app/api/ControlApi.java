@@ -4,6 +4,8 @@ import dev.perpflow.app.accounts.AccountsException;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.execution.AccountTrading;
+import dev.perpflow.app.strategy.RunGuard;
+import dev.perpflow.app.strategy.StrategyRuntime;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
 import dev.perpflow.app.grid.GridRuns;
 import dev.perpflow.app.strategy.StrategyRunRepository;
@@ -49,9 +51,12 @@ public class ControlApi {
     private final AccountAccess access;
     private final AccountTrading trading;
     private final AuditLog audit;
+    private final StrategyRuntime runtime;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
-            TradingControl control, AccountAccess access, AccountTrading trading, AuditLog audit) {
+            TradingControl control, AccountAccess access, AccountTrading trading, AuditLog audit,
+            StrategyRuntime runtime) {
+        this.runtime = runtime;
         this.arbs = arbs;
         this.grids = grids;
         this.gridRuns = gridRuns;
@@ -190,102 +195,91 @@ public class ControlApi {
         return ApiResponse.ok(Map.of("success", true, "reloaded", reloaded));
     }
 
-    public ApiResponse strategies(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
+    public ApiResponse strategies(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("status") String status) throws SQLException {
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (StrategyRunRepository repository : List.of(arbs.runs(), gridRuns)) {
-            for (StrategyRunRepository.StoredRun run : repository.all()) {
-                if (!access.canUse(caller, run.account())) {
-                    continue;
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", run.id());
-                row.put("strategy", repository.strategy());
-                row.put("status", run.status());
-                row.put("venue", run.venue());
-                row.put("account_name", run.account());
-                row.put("started_at", run.startedAt());
-                runs.add(row);
-            }
+        for (StrategyRuntime.RunView run : runtime.list(caller, status == null ? "all" : status)) {
+            runs.add(runJson(run));
         }
         return ApiResponse.ok(Map.of("strategies", runs, "count", runs.size()));
     }
 
-    /** Creates a run from a YAML (or JSON) body {@code {id?, strategy, config}}; it starts with {@code /start}. */
+    /** Creates a run from a YAML (or JSON) body {@code {id?, strategy, account?, config}}; it starts with {@code /start}. */
     public ApiResponse createStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body)
             throws SQLException {
         Map<String, Object> request = parse(body, "body");
         String account = request.get("account") == null ? defaultAccount(caller)
                 : access.require(caller, String.valueOf(request.get("account")));
-        String strategy = String.valueOf(request.get("strategy"));
         Object config = request.get("config");
         if (!(config instanceof Map)) {
             throw new BadRequestException("config", "config must be a mapping of the strategy's keys");
         }
-        String id = request.get("id") == null ? strategy.replace('_', '-') + "-" + UUID.randomUUID().toString()
-                .substring(0, 8) : String.valueOf(request.get("id"));
-        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new BadRequestException("id", "id must be 1-64 letters, digits, '-' or '_'");
-        }
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = (Map<String, Object>) config;
+        StrategyRuntime.RunView run;
         try {
-            switch (strategy) {
-                case FundingArbRuns.STRATEGY -> {
-                    dev.perpflow.fundingarb.FundingArbConfig.fromMap(settings);
-                    arbs.runs().create(id, String.valueOf(settings.get("scan_exchanges")), settings, Instant.now(),
-                            account);
-                }
-                case "grid" -> {
-                    dev.perpflow.grid.GridConfig grid = dev.perpflow.grid.GridConfig.fromMap(settings);
-                    if (!account.equals(AccountTrading.DEFAULT)) {
-                        throw new BadRequestException("account", "grid runs trade the default account only so far");
-                    }
-                    gridRuns.create(id, grid.venue(), settings, Instant.now(), account);
-                }
-                default -> throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid");
-            }
-        } catch (ConfigException e) {
+            run = runtime.create(caller, request.get("id") == null ? null : String.valueOf(request.get("id")),
+                    String.valueOf(request.get("strategy")), settings, account);
+        } catch (IllegalArgumentException e) {
             throw new BadRequestException("config", e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new BadRequestException("id", e.getMessage());
         }
-        audit.record(caller.username(), "strategy_created", id, Map.of("strategy", strategy, "account", account));
-        return new ApiResponse(201, Map.of("id", id, "strategy", strategy, "status", "stopped", "account_name",
-                account));
+        return new ApiResponse(201, Map.of("id", run.id(), "strategy", run.strategy(), "status", run.status(),
+                "account_name", run.account()));
     }
 
     public ApiResponse startStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("id") String id) throws Exception {
-        requireRunAccess(caller, id);
         try {
-            if (arbs.runs().findRun(id).isPresent()) {
-                arbs.start(id, arbs.runs().findRun(id).get().config());
-            } else if (gridRuns.findRun(id).isPresent()) {
-                grids.start(id, gridRuns.findRun(id).get().config());
-            } else {
-                throw new NotFoundException("no strategy run '" + id + "'");
-            }
+            StrategyRuntime.RunView run = runtime.start(caller, id);
+            return ApiResponse.ok(Map.of("id", id, "status", run.status()));
+        } catch (StrategyRuntime.RunForbiddenException e) {
+            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
+        } catch (RunGuard.LimitExceeded e) {
+            throw new ApiResponseException(new ApiResponse(429, Map.of("detail", e.getMessage())));
         } catch (IllegalArgumentException | AccountsException e) {
             throw new BadRequestException("config", e.getMessage());
         }
-        audit.record(caller.username(), "strategy_started", id, Map.of());
-        return ApiResponse.ok(Map.of("id", id, "status", "running"));
     }
 
     public ApiResponse stopStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("id") String id,
             @Header("close_positions") String closePositions) throws Exception {
         boolean close = QueryParameters.bool("close_positions", closePositions, false);
-        requireRunAccess(caller, id);
-        audit.record(caller.username(), "strategy_stopped", id, Map.of("close_positions", close));
-        if (arbs.runs().findRun(id).isPresent()) {
-            int closed = arbs.stop(id, close);
+        try {
+            int closed = runtime.stop(caller, id, close);
             return ApiResponse.ok(Map.of("id", id, "status", "stopped", "closed_positions", closed));
+        } catch (StrategyRuntime.RunForbiddenException e) {
+            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
         }
-        if (gridRuns.findRun(id).isPresent()) {
-            grids.stop(id);
-            return ApiResponse.ok(Map.of("id", id, "status", "stopped"));
+    }
+
+    public ApiResponse strategyLogs(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("id") String id, @Header("lines") String lines) throws SQLException {
+        int count = QueryParameters.integer("lines", lines, 100, 1, 500);
+        try {
+            return ApiResponse.ok(Map.of("id", id, "lines", runtime.logs(caller, id, count)));
+        } catch (StrategyRuntime.RunForbiddenException e) {
+            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
         }
-        throw new NotFoundException("no strategy run '" + id + "'");
+    }
+
+    public ApiResponse limits(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
+        return ApiResponse.ok(runtime.guard().describe(caller));
+    }
+
+    static Map<String, Object> runJson(StrategyRuntime.RunView run) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", run.id());
+        row.put("strategy", run.strategy());
+        row.put("status", run.status());
+        row.put("venue", run.venue());
+        row.put("account_name", run.account());
+        row.put("started_at", run.startedAt());
+        row.put("started_by", run.startedBy());
+        row.put("last_heartbeat", run.lastHeartbeat());
+        if (run.error() != null) {
+            row.put("error_message", run.error());
+        }
+        return row;
     }
 
     public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason) {

@@ -4,6 +4,7 @@ import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.PaperTrading;
+import dev.perpflow.app.strategy.RunFailures;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.execution.AtomicExecutor;
@@ -61,6 +62,7 @@ public class FundingArbRuns implements AutoCloseable {
     });
     private final Map<String, FundingArbEngine> engines = new ConcurrentHashMap<>();
     private final PaperTrading paper;
+    private final RunFailures failures = new RunFailures();
     private final AccountTrading accounts;
     private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
 
@@ -136,11 +138,35 @@ public class FundingArbRuns implements AutoCloseable {
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("strategy", runId)) {
             engine.tick();
+            failures.succeeded(runId);
         } catch (RuntimeException e) {
             LOG.warn("Funding-arbitrage run {} tick failed: {}", runId, e.getMessage());
             record(runId, new ArbEvent(clock.instant(), "tick_error", ArbEvent.Level.ERROR, null,
                     String.valueOf(e.getMessage()), Map.of()));
+            failures.failed(runId, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The run crashed: its route stops (off the tick's own thread) and it is marked {@code error} with the reason. */
+    public void crash(String runId, String reason) {
+        workers.execute(() -> {
+            synchronized (this) {
+                try {
+                    if (engines.remove(runId) != null) {
+                        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+                        context.removeRoute(TEMPLATE + "-" + runId);
+                    }
+                    runs.markStatus(runId, "error", reason, clock.instant());
+                    LOG.error("Funding-arbitrage run {} crashed: {}", runId, reason);
+                } catch (Exception e) {
+                    LOG.error("Funding-arbitrage run {} crashed and could not be stopped cleanly", runId, e);
+                }
+            }
+        });
+    }
+
+    public RunFailures failures() {
+        return failures;
     }
 
     /** Resumes every run the database says was running. */

@@ -1,5 +1,6 @@
 package dev.perpflow.app.grid;
 
+import dev.perpflow.app.strategy.RunFailures;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 
 import dev.perpflow.app.api.NotFoundException;
@@ -41,6 +42,13 @@ public class GridRuns {
     private final ExecutionCore execution;
     private final Clock clock;
     private final Duration tick;
+    private final RunFailures failures = new RunFailures();
+    private final java.util.concurrent.ExecutorService crashes = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread thread = new Thread(r, "grid-crashes");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Map<String, GridEngine> engines = new ConcurrentHashMap<>();
 
     public GridRuns(CamelContext context, StrategyRunRepository repository, VenueRegistry venues, ExecutionCore execution,
@@ -94,11 +102,40 @@ public class GridRuns {
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("strategy", runId)) {
             engine.tick();
+            failures.succeeded(runId);
         } catch (RuntimeException e) {
             LOG.warn("Grid run {} tick failed: {}", runId, e.getMessage());
             record(runId, new GridEvent(clock.instant(), "tick_error", GridEvent.Level.ERROR, String.valueOf(
                     e.getMessage()), Map.of()));
+            failures.failed(runId, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The run crashed: its route stops (off the tick's own thread) and it is marked {@code error} with the reason. */
+    public void crash(String runId, String reason) {
+        crashes.execute(() -> {
+            synchronized (this) {
+                try {
+                    if (engines.remove(runId) != null) {
+                        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+                        context.removeRoute(TEMPLATE + "-" + runId);
+                    }
+                    repository.markStatus(runId, "error", reason, clock.instant());
+                    LOG.error("Grid run {} crashed: {}", runId, reason);
+                } catch (Exception e) {
+                    LOG.error("Grid run {} crashed and could not be stopped cleanly", runId, e);
+                }
+            }
+        });
+    }
+
+    public RunFailures failures() {
+        return failures;
+    }
+
+    /** Ids of the grid runs running on this node. */
+    public java.util.List<String> runningIds() {
+        return java.util.List.copyOf(engines.keySet());
     }
 
     /** Resumes every grid run the database says was running (called once the context has started). */

@@ -61,6 +61,15 @@ public final class LogFiles {
         appender.setRollingPolicy(policy);
         appender.start();
         root.addAppender(appender);
+
+        if (root.getAppender(RunLogFiles.NAME) instanceof RunLogFiles previous) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
+        RunLogFiles runLogs = new RunLogFiles(logDir);
+        runLogs.setContext(context);
+        runLogs.start();
+        root.addAppender(runLogs);
         return logDir;
     }
 }

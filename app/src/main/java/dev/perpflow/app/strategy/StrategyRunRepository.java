@@ -27,7 +27,7 @@ public class StrategyRunRepository {
 
     /** A stored run. */
     public record StoredRun(String id, String venue, Map<String, Object> config, String status, Instant startedAt,
-            String account) {
+            String account, String startedBy, String errorMessage, Instant lastHeartbeat) {
     }
 
     private final DataSource dataSource;
@@ -107,6 +107,39 @@ public class StrategyRunRepository {
         return runs;
     }
 
+    /** Who started the run last (limits and notifications follow it). */
+    public void startedBy(String id, String username) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE strategy_runs SET started_by = ? WHERE id = ?")) {
+            ps.setString(1, username);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Links a run to the saved config it was made from. */
+    public void configId(String id, long configId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE strategy_runs SET config_id = ? WHERE id = ?")) {
+            ps.setLong(1, configId);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes the heartbeat of the given running runs. */
+    public void heartbeat(java.util.Collection<String> ids, Instant at) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE strategy_runs SET last_heartbeat = ? WHERE id = ANY (?) AND status = 'running'")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     public void markStatus(String id, String status, String error, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 UPDATE strategy_runs SET status = ?, error_message = ?, last_heartbeat = ?,
@@ -124,8 +157,8 @@ public class StrategyRunRepository {
 
     public Optional<StoredRun> findRun(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, venue, config::text, status, started_at, account FROM strategy_runs "
-                        + "WHERE id = ? AND strategy = ?")) {
+                "SELECT id, venue, config::text, status, started_at, account, started_by, error_message, "
+                        + "last_heartbeat FROM strategy_runs WHERE id = ? AND strategy = ?")) {
             ps.setString(1, id);
             ps.setString(2, strategy);
             try (ResultSet rs = ps.executeQuery()) {
@@ -134,8 +167,10 @@ public class StrategyRunRepository {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = json.readValue(rs.getString(3), Map.class);
+                Timestamp heartbeat = rs.getTimestamp(9);
                 return Optional.of(new StoredRun(rs.getString(1), rs.getString(2), config, rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8),
+                        heartbeat == null ? null : heartbeat.toInstant()));
             } catch (JsonProcessingException e) {
                 throw new SQLException("stored config of run " + id + " is not valid JSON", e);
             }
