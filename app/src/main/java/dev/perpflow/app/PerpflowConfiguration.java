@@ -49,6 +49,7 @@ import dev.perpflow.app.strategy.RuntimeLimits;
 import dev.perpflow.app.strategy.StrategyConfigRepository;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.strategy.StrategyRuntime;
+import dev.perpflow.app.telegram.TelegramSetup;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
@@ -163,13 +164,18 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
                 notifications, settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
-        registry.bind("controlApi", new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
-                accountTrading, audit, runtime));
+        grids.notifyWith(notifications);
+        ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
+                accountTrading, audit, runtime, notifications);
+        registry.bind("controlApi", controlApi);
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
-        registry.bind("apiKeyCheck", new ApiKeyCheck(properties.string("perpflow.api-key", ""),
-                new ApiKeyRepository(database.dataSource(), audit, clock)));
+        ApiKeyCheck apiKeyCheck = new ApiKeyCheck(properties.string("perpflow.api-key", ""),
+                new ApiKeyRepository(database.dataSource(), audit, clock));
+        registry.bind("apiKeyCheck", apiKeyCheck);
+        TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, controlApi,
+                new OpportunitiesApi(opportunities, queries), access, runtime, notifications, secrets, audit, clock);
         String devRun = properties.string("perpflow.grid.dev-run", "");
         context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
                 devRun.isEmpty() ? null : Path.of(devRun)));

@@ -67,6 +67,54 @@ public final class UserRepository {
         return find(username).orElseThrow(() -> new AccountsException("no user named '" + username + "'"));
     }
 
+    /** The user a Telegram user id is linked to. */
+    public Optional<User> findByTelegram(long telegramUserId) {
+        return one("SELECT id, username, is_admin, telegram_user_id, is_active, created_at FROM users "
+                + "WHERE telegram_user_id = ? AND is_active", telegramUserId);
+    }
+
+    /** Links a Telegram user id to a user; refused when it is linked to someone else. */
+    public void linkTelegram(User user, long telegramUserId) {
+        Optional<User> current = findByTelegram(telegramUserId);
+        if (current.isPresent() && current.get().id() != user.id()) {
+            throw new AccountsException("this Telegram account is already linked to another perpflow user; "
+                    + "/logout first");
+        }
+        Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET telegram_user_id = ? WHERE id = ?")) {
+                ps.setLong(1, telegramUserId);
+                ps.setLong(2, user.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public boolean unlinkTelegram(long telegramUserId) {
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET telegram_user_id = NULL WHERE telegram_user_id = ?")) {
+                ps.setLong(1, telegramUserId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Telegram ids of active admins (where notifications without a single owner go). */
+    public List<Long> adminTelegramIds() {
+        return all().stream().filter(u -> u.admin() && u.active() && u.telegramUserId() != null)
+                .map(User::telegramUserId).toList();
+    }
+
+    /** The user the bootstrap admin key acts as in chats: {@code admin}, created on first use. */
+    public User bootstrapAdmin() {
+        return find("admin").filter(User::admin).orElseGet(() -> find("admin").isPresent()
+                ? throwTaken() : create("admin", true));
+    }
+
+    private static User throwTaken() {
+        throw new AccountsException("a non-admin user is named 'admin'; the bootstrap key cannot link to it");
+    }
+
     public List<User> all() {
         return Jdbc.query(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -4,6 +4,7 @@ import dev.perpflow.app.accounts.AccountsException;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.execution.AccountTrading;
+import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.strategy.RunGuard;
 import dev.perpflow.app.strategy.StrategyRuntime;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
@@ -52,11 +53,13 @@ public class ControlApi {
     private final AccountTrading trading;
     private final AuditLog audit;
     private final StrategyRuntime runtime;
+    private final NotificationRepository notifications;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
             TradingControl control, AccountAccess access, AccountTrading trading, AuditLog audit,
-            StrategyRuntime runtime) {
+            StrategyRuntime runtime, NotificationRepository notifications) {
         this.runtime = runtime;
+        this.notifications = notifications;
         this.arbs = arbs;
         this.grids = grids;
         this.gridRuns = gridRuns;
@@ -285,6 +288,8 @@ public class ControlApi {
     public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason) {
         access.requireAdmin(caller, "halting trading");
         audit.record(caller.username(), "halt", null, Map.of("reason", String.valueOf(reason)));
+        notifications.add(null, "halt", null, "trading halted by " + caller.username()
+                + (reason == null ? "" : ": " + reason), Map.of(), Instant.now());
         Futures.await(control.halt(reason == null ? "halt via the control API" : reason), Duration.ofSeconds(30));
         return ApiResponse.ok(Map.of("trading_state", control.state().name()));
     }
@@ -293,6 +298,7 @@ public class ControlApi {
             @Header("reason") String reason) {
         access.requireAdmin(caller, "resuming trading");
         audit.record(caller.username(), "resume", null, Map.of("reason", String.valueOf(reason)));
+        notifications.add(null, "resume", null, "trading resumed by " + caller.username(), Map.of(), Instant.now());
         control.resume(reason == null ? "resume via the control API" : reason);
         return ApiResponse.ok(Map.of("trading_state", control.state().name()));
     }

@@ -113,6 +113,13 @@ public final class SimExchange {
         afterPriceChange(market);
     }
 
+    /** Widens a market's half spread by {@code extraTicks} ticks (0 restores it): a stressed, thin market. */
+    public synchronized void widenSpread(String symbol, long extraTicks) {
+        SimMarket market = market(symbol);
+        market.widenSpread(extraTicks);
+        afterPriceChange(market);
+    }
+
     public synchronized Order submit(OrderRequest request) {
         SimMarket market = market(request.symbol());
         String clientId = request.clientOrderId();

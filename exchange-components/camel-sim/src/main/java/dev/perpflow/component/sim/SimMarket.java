@@ -26,6 +26,7 @@ final class SimMarket {
     private final SplittableRandom priceRandom;
     private final SplittableRandom fundingRandom;
     private final Duration settlementPeriod;
+    private long extraHalfSpreadTicks;
     private double mid;
     private double fundingDeviation;
     private Instant nextSettlement;
@@ -86,6 +87,11 @@ final class SimMarket {
         nextSettlement = nextSettlement.plus(settlementPeriod);
     }
 
+    /** Widens (or, with 0, restores) the half spread by whole ticks: a thin, stressed market. */
+    void widenSpread(long extraTicks) {
+        this.extraHalfSpreadTicks = Math.max(0, extraTicks);
+    }
+
     BigDecimal bestBid() {
         return levelPrice(0, false);
     }
@@ -96,7 +102,7 @@ final class SimMarket {
 
     /** Price of level {@code k} (0 = best) on the ask side or the bid side. */
     BigDecimal levelPrice(int k, boolean ask) {
-        BigDecimal offset = config.tickSize().multiply(BigDecimal.valueOf(venue.halfSpreadTicks()
+        BigDecimal offset = config.tickSize().multiply(BigDecimal.valueOf(venue.halfSpreadTicks() + extraHalfSpreadTicks
                 + (long) k * venue.levelSpacingTicks()));
         BigDecimal m = BigDecimal.valueOf(mid);
         return ask ? roundToTick(m.add(offset), RoundingMode.CEILING)

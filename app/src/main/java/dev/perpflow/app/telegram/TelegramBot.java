@@ -1,0 +1,213 @@
+package dev.perpflow.app.telegram;
+
+import dev.perpflow.app.accounts.AccountsException;
+import dev.perpflow.app.accounts.UserRepository;
+import dev.perpflow.app.api.ApiResponseException;
+import dev.perpflow.app.api.BadRequestException;
+import dev.perpflow.app.api.NotFoundException;
+import dev.perpflow.app.strategy.RunGuard;
+import dev.perpflow.app.strategy.StrategyRuntime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.telegram.model.IncomingCallbackQuery;
+import org.apache.camel.component.telegram.model.IncomingMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telegram bot: every update from {@code telegram:bots} comes here. It finds who wrote (the Telegram user id,
+ * also in group chats, never the chat id) and the perpflow user linked to it, then runs the command, the button or
+ * the next step of the user's wizard. Only {@code /start}, {@code /help} and {@code /auth} work unlinked; anything
+ * else from an unlinked user gets one polite refusal and is logged. A failure is answered with its message, never
+ * with a stack trace.
+ */
+public final class TelegramBot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+
+    private final TelegramSender sender;
+    private final UserRepository users;
+    private final WizardStore wizards;
+    private final AuthCommands auth;
+    private final List<CommandGroup> groups;
+    private final Map<String, CommandGroup> byCommand = new LinkedHashMap<>();
+
+    public TelegramBot(TelegramSender sender, UserRepository users, WizardStore wizards, AuthCommands auth,
+            List<CommandGroup> groups) {
+        this.sender = sender;
+        this.users = users;
+        this.wizards = wizards;
+        this.auth = auth;
+        this.groups = List.copyOf(groups);
+        for (CommandGroup group : groups) {
+            group.commands().keySet().forEach(name -> byCommand.put(name, group));
+        }
+    }
+
+    /** Route step: one update (a message or a button press). */
+    public void onUpdate(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        try {
+            if (body instanceof IncomingMessage message) {
+                onMessage(message);
+            } else if (body instanceof IncomingCallbackQuery query) {
+                onCallback(query);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Telegram update could not be handled", e);
+        }
+    }
+
+    void onMessage(IncomingMessage message) {
+        if (message.getFrom() == null || message.getChat() == null || message.getText() == null) {
+            return;
+        }
+        Chat chat = new Chat(message.getFrom().getId(), message.getChat().getId(), message.getChat().getType(),
+                message.getMessageId() == null ? null : message.getMessageId().intValue(), null, sender);
+        String text = message.getText().strip();
+        boolean command = text.startsWith("/");
+        if (chat.isGroup() && !command) {
+            return; // in groups only commands are for the bot
+        }
+        String name = command ? commandName(text) : null;
+        String args = command ? arguments(text) : text;
+        if (command && (name.equals("start") || name.equals("help") || name.equals("auth"))) {
+            run(chat, () -> {
+                switch (name) {
+                    case "start" -> auth.start(chat);
+                    case "help" -> chat.say(help());
+                    default -> auth.auth(chat, args);
+                }
+            });
+            return;
+        }
+        if (!link(chat)) {
+            return;
+        }
+        run(chat, () -> {
+            if (command) {
+                wizards.clear(chat.telegramUserId()); // a new command abandons an unfinished wizard
+                if (name.equals("logout")) {
+                    auth.logout(chat);
+                    return;
+                }
+                if (name.equals("cancel")) {
+                    chat.say("Cancelled.");
+                    return;
+                }
+                CommandGroup group = byCommand.get(name);
+                if (group == null) {
+                    chat.say("Unknown command /" + ChatText.escape(name) + ". /help lists the commands.");
+                    return;
+                }
+                group.command(chat, name, args);
+                return;
+            }
+            Optional<WizardStore.Wizard> wizard = wizards.find(chat.telegramUserId());
+            if (wizard.isEmpty()) {
+                chat.say("Send a command; /help lists them.");
+                return;
+            }
+            for (CommandGroup group : groups) {
+                if (group.wizard(chat, wizard.get(), text)) {
+                    return;
+                }
+            }
+            wizards.clear(chat.telegramUserId());
+            chat.say("That conversation has ended; start again with a command.");
+        });
+    }
+
+    void onCallback(IncomingCallbackQuery query) {
+        if (query.getFrom() == null || query.getMessage() == null || query.getData() == null) {
+            return;
+        }
+        IncomingMessage origin = query.getMessage();
+        Chat chat = new Chat(query.getFrom().getId(), origin.getChat().getId(), origin.getChat().getType(),
+                origin.getMessageId() == null ? null : origin.getMessageId().intValue(), query.getId(), sender);
+        if (!link(chat)) {
+            chat.answerCallback("Not authorized");
+            return;
+        }
+        List<String> parts = Arrays.asList(query.getData().split(":"));
+        String action = parts.get(0);
+        List<String> args = parts.subList(1, parts.size());
+        run(chat, () -> {
+            chat.answerCallback(null);
+            for (CommandGroup group : groups) {
+                if (group.callback(chat, action, args)) {
+                    return;
+                }
+            }
+            chat.say("That button has expired; start again with a command.");
+        });
+    }
+
+    /** Finds the perpflow user of this Telegram user; an unlinked one gets one refusal and is logged. */
+    private boolean link(Chat chat) {
+        Optional<UserRepository.User> user = users.findByTelegram(chat.telegramUserId());
+        if (user.isEmpty()) {
+            LOG.warn("Refused Telegram user {} in chat {}: not linked to a perpflow user", chat.telegramUserId(),
+                    chat.chatId());
+            chat.say("Sorry, you are not authorized to use this bot. Link your perpflow user in a private chat "
+                    + "with /auth <api key>.");
+            return false;
+        }
+        chat.user(new TelegramUser(user.get().id(), user.get().username(), user.get().admin()));
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void run(Chat chat, Action action) {
+        try {
+            action.run();
+        } catch (AccountsException | IllegalArgumentException | BadRequestException | NotFoundException
+                | RunGuard.LimitExceeded | StrategyRuntime.RunForbiddenException e) {
+            chat.say("Cannot do that: " + ChatText.escape(e.getMessage()));
+        } catch (ApiResponseException e) {
+            chat.say("Cannot do that: " + ChatText.escape(detail(e)));
+        } catch (Exception e) {
+            LOG.error("Telegram command failed for user {}", chat.telegramUserId(), e);
+            chat.say("Something went wrong: " + ChatText.escape(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private static String detail(ApiResponseException e) {
+        Object body = e.response().body();
+        if (body instanceof Map<?, ?> map && map.get("detail") != null) {
+            return String.valueOf(map.get("detail"));
+        }
+        return String.valueOf(body);
+    }
+
+    String help() {
+        StringBuilder text = new StringBuilder("*perpflow bot*\n/start - how to begin\n/help - this list\n"
+                + "/auth <api key> - link your perpflow user\n/logout - unlink this Telegram account\n"
+                + "/cancel - abandon the current wizard\n");
+        for (CommandGroup group : groups) {
+            group.commands().forEach((name, line) -> text.append('/').append(ChatText.escape(name)).append(" - ")
+                    .append(line).append('\n'));
+        }
+        return text.toString();
+    }
+
+    static String commandName(String text) {
+        String first = text.substring(1).split("\\s+", 2)[0];
+        int at = first.indexOf('@'); // /positions@perpflow_bot in groups
+        return (at < 0 ? first : first.substring(0, at)).toLowerCase(Locale.ROOT);
+    }
+
+    static String arguments(String text) {
+        String[] parts = text.split("\\s+", 2);
+        return parts.length < 2 ? "" : parts[1].strip();
+    }
+}
