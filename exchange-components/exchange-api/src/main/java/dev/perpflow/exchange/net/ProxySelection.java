@@ -41,8 +41,16 @@ public final class ProxySelection {
      */
     public synchronized Optional<ProxyEndpoint> rotate() {
         Optional<ProxyEndpoint> failing = current();
-        failing.ifPresent(proxy -> setStatus(proxy.label(), ProxyStatus.BURNED));
-        return failing.isEmpty() ? Optional.empty() : current();
+        return failing.isEmpty() ? Optional.empty() : rotateAway(failing.get().label());
+    }
+
+    /**
+     * Marks the named proxy burned and returns the one to use now (empty when none is left): a health check that
+     * found {@code label} failing burns that proxy even if the current one changed meanwhile.
+     */
+    public synchronized Optional<ProxyEndpoint> rotateAway(String label) {
+        setStatus(label, ProxyStatus.BURNED);
+        return current();
     }
 
     /** Sets a proxy's status, e.g. back to {@code STANDBY} once an operator fixed a burned one. */
