@@ -32,6 +32,7 @@ class TelegramConversationsTest extends AppTestSupport {
     private static final long STRANGER = 2002;
     private static final long GROUP = -5000;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String MASTER = dev.perpflow.app.security.MasterKey.generate();
 
     // one app per test class (see AppTestSupport), so one fake Bot API for all of its conversations
     private static final FakeTelegram TELEGRAM = new FakeTelegram(TOKEN);
@@ -53,6 +54,7 @@ class TelegramConversationsTest extends AppTestSupport {
         properties.setProperty("perpflow.telegram.base-uri", telegram().baseUri().toString());
         properties.setProperty("perpflow.telegram.poll-delay-millis", "100");
         properties.setProperty("perpflow.api-key", BOOTSTRAP);
+        properties.setProperty("perpflow.master-key", MASTER);
         Path root = Path.of(System.getProperty("perpflow.routes-dir", "../routes")).getParent();
         properties.setProperty("perpflow.funding-arb.dev-run", root.resolve("configs/dev/funding-arb-sims.yaml").toString());
         properties.setProperty("perpflow.funding-arb.tick-millis", "300");
@@ -178,6 +180,52 @@ class TelegramConversationsTest extends AppTestSupport {
         assertThat(telegram.textsTo(ADMIN).stream().filter(t -> t.contains("*Trading halted*")).count()).isEqualTo(1);
         telegram.sendPrivate(ADMIN, "/resume");
         telegram.awaitText(ADMIN, "Trading state: *ACTIVE*");
+    }
+
+    @Test
+    void everyOtherCommandAnswersSensibly() throws Exception {
+        link();
+        String[][] expectations = {
+            {"/help", "run\\\\_strategy"},
+            {"/positions", "Open positions|No open positions"},
+            {"/balances", "Balances\\* of default"},
+            {"/trades", "Recent fills|No trades yet"},
+            {"/pnl", "Realized PnL|No closed positions"},
+            {"/opportunities", "Top opportunities|No opportunity"},
+            {"/list_configs", "Saved configs|No saved configs"},
+            {"/resume_strategy", "Resume which run|No stopped runs"},
+            {"/logs dev-funding-arb", "Log of dev-funding-arb|dev-funding-arb has no log lines"},
+            {"/list_accounts", "Accounts|No accounts"},
+            {"/frobnicate", "Unknown command"},
+        };
+        for (String[] expectation : expectations) {
+            telegram.sendPrivate(ADMIN, expectation[0]);
+            java.util.regex.Pattern expected = java.util.regex.Pattern.compile(expectation[1]);
+            String reply = telegram.await(ADMIN, text -> !text.startsWith("*Position"), WAIT).text();
+            assertThat(reply).as(expectation[0]).containsPattern(expected).doesNotContain("Something went wrong");
+        }
+
+        telegram.sendPrivate(ADMIN, "/create_account");
+        telegram.awaitText(ADMIN, "Name of the new account?");
+        telegram.sendPrivate(ADMIN, "bad name!");
+        telegram.awaitText(ADMIN, "not valid");
+        telegram.sendPrivate(ADMIN, "tg-main");
+        telegram.awaitText(ADMIN, "Description?");
+        telegram.sendPrivate(ADMIN, "-");
+        telegram.awaitText(ADMIN, "Created account *tg-main*");
+
+        telegram.sendPrivate(ADMIN, "/add_proxy");
+        List<String> accounts = telegram.awaitText(ADMIN, "Proxy for which account?").buttons();
+        telegram.pressPrivate(ADMIN, accounts.get(0));
+        telegram.awaitText(ADMIN, "Send the proxy URL");
+        long secret = telegram.sendPrivate(ADMIN, "socks5://bob:s3cret-pw@10.1.2.3:1080");
+        telegram.awaitText(ADMIN, "socks5://bob:\\*\\*\\*@10.1.2.3:1080".replace("\\\\", "\\"));
+        assertThat(telegram.calls("deleteMessage")).extracting(c -> c.body().path("message_id").asLong())
+                .contains(secret);
+        assertThat(telegram.calls("sendMessage")).noneMatch(c -> c.text().contains("s3cret-pw"));
+
+        telegram.sendPrivate(ADMIN, "/list_accounts");
+        telegram.awaitText(ADMIN, "admin/tg-main");
     }
 
     private void link() {
