@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * A loopback HTTP proxy for tests: {@code CONNECT host:port} tunnels and absolute-form {@code http://} requests
- * (forwarded in origin form; the rest of that connection is piped to the same target), optionally requiring
+ * (forwarded in origin form, one per connection: the answer says {@code Connection: close}), optionally requiring
  * Basic {@code Proxy-Authorization} (answering 407 otherwise). Counts connections; can be switched to fail (502)
  * or to refuse connections. Only connects to loopback targets.
  */
@@ -104,17 +104,46 @@ public final class FakeHttpProxy extends FakeProxyServer {
         }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        List<String> forwarded = new ArrayList<>();
-        forwarded.add(requestLine[0] + " " + path + " " + requestLine[2]);
+        boolean upgrade = header(head, "upgrade") != null;
+        List<String> forwarded = withoutHeaders(head, upgrade, "proxy-authorization", "proxy-connection");
+        forwarded.set(0, requestLine[0] + " " + path + " " + requestLine[2]);
+        target.getOutputStream().write(toBytes(forwarded));
+        if (upgrade) {
+            pipe(client, in, target);
+            return;
+        }
+        // one request per connection, as the response's Connection: close tells the client
+        InputStream targetIn = new BufferedInputStream(target.getInputStream());
+        List<String> response = readHead(targetIn);
+        if (response != null) {
+            out.write(toBytes(withoutHeaders(response, false)));
+        }
+        pipeRest(client, in, target, targetIn);
+    }
+
+    /** The head without the named headers; without {@code keep}, also {@code Connection: close} replacing its own. */
+    private static List<String> withoutHeaders(List<String> head, boolean keepConnection, String... names) {
+        List<String> drop = new ArrayList<>(List.of(names));
+        if (!keepConnection) {
+            drop.add("connection");
+            drop.add("keep-alive");
+        }
+        List<String> kept = new ArrayList<>();
+        kept.add(head.get(0));
         for (String line : head.subList(1, head.size())) {
             String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
-            if (!name.equals("proxy-authorization") && !name.equals("proxy-connection")) {
-                forwarded.add(line);
+            if (!drop.contains(name)) {
+                kept.add(line);
             }
         }
-        target.getOutputStream().write((String.join("\r\n", forwarded) + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        pipe(client, in, target);
+        if (!keepConnection) {
+            kept.add("Connection: close");
+        }
+        return kept;
+    }
+
+    private static byte[] toBytes(List<String> head) {
+        return (String.join("\r\n", head) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String header(List<String> head, String name) {

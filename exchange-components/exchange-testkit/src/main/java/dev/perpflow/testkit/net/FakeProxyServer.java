@@ -119,6 +119,11 @@ abstract class FakeProxyServer implements AutoCloseable {
 
     /** Copies both ways until either side ends, then closes both. */
     void pipe(Socket client, InputStream clientIn, Socket target) throws IOException {
+        pipeRest(client, clientIn, target, target.getInputStream());
+    }
+
+    /** {@link #pipe} when part of the target's answer was already read from {@code targetIn}. */
+    void pipeRest(Socket client, InputStream clientIn, Socket target, InputStream targetIn) throws IOException {
         threads.execute(() -> {
             try {
                 clientIn.transferTo(target.getOutputStream());
@@ -128,7 +133,7 @@ abstract class FakeProxyServer implements AutoCloseable {
             }
         });
         try {
-            target.getInputStream().transferTo(client.getOutputStream());
+            targetIn.transferTo(client.getOutputStream());
         } finally {
             closeQuietly(target);
             open.remove(target);
