@@ -171,7 +171,7 @@ final class LoopbackProxyBridge implements AutoCloseable {
             boolean auth = failure.kind() == ProxyFailure.Kind.AUTHENTICATION;
             answerQuietly(clientOut, auth ? 407 : 502, auth ? "Proxy Authentication Required" : "Bad Gateway",
                     failure.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // RuntimeException: the bridge closed under us
             LOG.debug("proxy bridge connection through {} ended: {}", proxy.describe(), e.toString());
         } finally {
             UpstreamDialer.closeQuietly(client);
