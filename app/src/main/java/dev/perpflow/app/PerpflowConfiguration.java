@@ -4,6 +4,7 @@ import dev.perpflow.app.accounts.AccountRepository;
 import dev.perpflow.app.accounts.ApiKeyRepository;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.CredentialStore;
+import dev.perpflow.app.accounts.ProxyRepository;
 import dev.perpflow.app.api.AccountAccess;
 import dev.perpflow.app.api.ApiKeyCheck;
 import dev.perpflow.app.api.ControlApi;
@@ -149,6 +150,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 () -> new AccountRepository(database.dataSource(), audit, clock),
                 () -> new CredentialStore(database.dataSource(), secrets.box(), audit, clock),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+        accountTrading.proxies(() -> secrets.available()
+                        ? new ProxyRepository(database.dataSource(), secrets.box(), audit, clock) : null, () -> audit,
+                java.net.URI.create(properties.string("perpflow.proxy.check-url", "https://api.ipify.org")),
+                properties.seconds("perpflow.proxy.check-seconds", Duration.ofMinutes(30), 1));
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),

@@ -1,17 +1,23 @@
 package dev.perpflow.app.execution;
 
 import dev.perpflow.app.accounts.AccountRepository;
+import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.CredentialStore;
+import dev.perpflow.app.accounts.ProxyRepository;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.venue.RealVenues;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.risk.RiskGuard;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -54,6 +60,25 @@ public final class AccountTrading implements AutoCloseable {
     private final Duration reconcileInterval;
     private final Clock clock;
     private final Map<String, Trading> byAccount = new LinkedHashMap<>();
+    private final Map<String, AccountNetwork> networks = new LinkedHashMap<>();
+    private Supplier<ProxyRepository> proxies = () -> null;
+    private Supplier<AuditLog> audit = () -> null;
+    private URI proxyCheckUrl = URI.create("https://api.ipify.org");
+    private Duration proxyCheckInterval = Duration.ofMinutes(30);
+    private final ScheduledExecutorService proxyChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "proxy-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Proxies per account: where assignments are read, what the health check requests and how often. */
+    public void proxies(Supplier<ProxyRepository> repository, Supplier<AuditLog> auditLog, URI checkUrl,
+            Duration checkInterval) {
+        this.proxies = repository;
+        this.audit = auditLog;
+        this.proxyCheckUrl = checkUrl;
+        this.proxyCheckInterval = checkInterval;
+    }
 
     public AccountTrading(VenueRegistry venues, ExecutionCore main, DataSource dataSource, RiskGuard risk,
             Supplier<AccountRepository> accounts, Supplier<CredentialStore> credentials, Duration reconcileInterval,
@@ -81,6 +106,12 @@ public final class AccountTrading implements AutoCloseable {
         Map<String, ExchangeClient> clients = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
         CredentialStore store = null;
+        ProxyRepository proxyRepository = proxies.get();
+        AccountNetwork network = proxyRepository == null ? null : AccountNetwork.open(stored, proxyRepository,
+                audit.get(), proxyCheckUrl, proxyCheckInterval, proxyChecks, clock).orElse(null);
+        if (network != null) {
+            networks.put(name, network);
+        }
         for (VenueRegistry.Venue venue : venues.enabledVenues()) {
             VenueSettings settings = venue.settings();
             if (settings.isSim()) {
@@ -96,7 +127,8 @@ public final class AccountTrading implements AutoCloseable {
                         + "'credentials set " + name + " " + settings.type() + "')");
                 continue;
             }
-            clients.put(settings.name(), RealVenues.clientWith(settings, fields.get()));
+            clients.put(settings.name(), RealVenues.clientWith(settings, fields.get(),
+                    network == null ? null : network.httpClient()));
         }
         Trading trading = new Trading(name, Map.copyOf(clients), Map.copyOf(unavailable),
                 new ExecutionCore(clients, new JdbcOrderJournal(dataSource, name), risk, reconcileInterval, clock));
@@ -123,5 +155,13 @@ public final class AccountTrading implements AutoCloseable {
             });
         });
         byAccount.clear();
+        networks.values().forEach(AccountNetwork::close);
+        networks.clear();
+        proxyChecks.shutdownNow();
+    }
+
+    /** The proxy health monitor of an account, if it trades through proxies (for tests and health views). */
+    public synchronized Optional<dev.perpflow.exchange.net.ProxyHealthMonitor> proxyMonitor(String account) {
+        return Optional.ofNullable(networks.get(account)).map(AccountNetwork::monitor);
     }
 }

@@ -19,6 +19,7 @@ import dev.perpflow.exchange.component.ExchangeComponent;
 import dev.perpflow.funding.FeeSchedule;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,12 +66,17 @@ public final class RealVenues {
         return new VenueRegistry.Venue(venue, component, display, fees.maker(), fees.taker());
     }
 
-    /** A client of {@code venue} trading with an account's stored credentials (fields as {@link VenueCredentialFields}). */
-    public static ExchangeClient clientWith(VenueSettings venue, Map<String, String> credentials) {
+    /**
+     * A client of {@code venue} trading with an account's stored credentials (fields as {@link VenueCredentialFields})
+     * over {@code http} (the account's proxied client), or a direct connection when {@code http} is null.
+     */
+    public static ExchangeClient clientWith(VenueSettings venue, Map<String, String> credentials, HttpClient http) {
         requireBuilt(venue);
         return switch (venue.type()) {
-            case "aster" -> new AsterExchangeClient(asterConfig(venue, credentials));
-            case "backpack" -> new BackpackExchangeClient(backpackConfig(venue, credentials));
+            case "aster" -> http == null ? new AsterExchangeClient(asterConfig(venue, credentials))
+                    : new AsterExchangeClient(asterConfig(venue, credentials), http);
+            case "backpack" -> http == null ? new BackpackExchangeClient(backpackConfig(venue, credentials))
+                    : new BackpackExchangeClient(backpackConfig(venue, credentials), http);
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
     }

@@ -71,6 +71,14 @@ public final class AsterExchangeClient implements ExchangeClient {
         this(config, VenueHttpClient.defaultHttpClient(Duration.ofSeconds(5)), Clock.systemUTC());
     }
 
+    /**
+     * A client whose REST and WebSocket traffic all goes through {@code http}: an account's proxied client, for
+     * example ({@code dev.perpflow.exchange.net.ProxiedHttpClients}).
+     */
+    public AsterExchangeClient(AsterConfig config, HttpClient http) {
+        this(config, http, Clock.systemUTC());
+    }
+
     AsterExchangeClient(AsterConfig config, HttpClient http, Clock clock) {
         this.config = config;
         this.http = http;

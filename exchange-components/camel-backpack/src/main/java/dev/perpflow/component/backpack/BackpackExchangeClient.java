@@ -75,6 +75,14 @@ public final class BackpackExchangeClient implements ExchangeClient {
         this(config, VenueHttpClient.defaultHttpClient(Duration.ofSeconds(5)), Clock.systemUTC());
     }
 
+    /**
+     * A client whose REST and WebSocket traffic all goes through {@code http}: an account's proxied client, for
+     * example ({@code dev.perpflow.exchange.net.ProxiedHttpClients}).
+     */
+    public BackpackExchangeClient(BackpackConfiguration config, HttpClient http) {
+        this(config, http, Clock.systemUTC());
+    }
+
     BackpackExchangeClient(BackpackConfiguration config, HttpClient http, Clock clock) {
         this.config = config;
         this.http = http;
