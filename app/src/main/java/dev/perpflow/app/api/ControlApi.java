@@ -6,6 +6,7 @@ import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.strategy.RunGuard;
+import dev.perpflow.app.strategy.StrategyConfigRepository;
 import dev.perpflow.app.strategy.StrategyRuntime;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
 import dev.perpflow.app.grid.GridRuns;
@@ -252,6 +253,67 @@ public class ControlApi {
             return ApiResponse.ok(Map.of("id", id, "status", "stopped", "closed_positions", closed));
         } catch (StrategyRuntime.RunForbiddenException e) {
             throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
+        }
+    }
+
+    /** Saved strategy configs the caller owns (admins: everyone's). */
+    public ApiResponse configs(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (StrategyConfigRepository.SavedConfig config : runtime.configs().list(caller.admin() ? null
+                : caller.username())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", config.id());
+            row.put("name", config.name());
+            row.put("owner", config.owner());
+            row.put("strategy", config.strategy());
+            row.put("config", config.config());
+            row.put("updated_at", config.updatedAt());
+            rows.add(row);
+        }
+        return ApiResponse.ok(Map.of("configs", rows, "count", rows.size()));
+    }
+
+    /** Saves a config from a YAML (or JSON) body {@code {name, strategy, config}}, validated key by key. */
+    public ApiResponse createConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body) {
+        Map<String, Object> request = parse(body, "body");
+        String strategy = String.valueOf(request.get("strategy"));
+        Object config = request.get("config");
+        if (!(config instanceof Map)) {
+            throw new BadRequestException("config", "config must be a mapping of the strategy's keys");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) config;
+        try {
+            switch (strategy) {
+                case FundingArbRuns.STRATEGY -> dev.perpflow.fundingarb.FundingArbConfig.fromMap(settings);
+                case "grid" -> dev.perpflow.grid.GridConfig.fromMap(settings);
+                default -> throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid");
+            }
+            StrategyConfigRepository.SavedConfig saved = runtime.configs().save(caller.username(),
+                    String.valueOf(request.get("name")), strategy, settings);
+            return new ApiResponse(201, Map.of("id", saved.id(), "name", saved.name(), "strategy", strategy));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("config", e.getMessage());
+        }
+    }
+
+    /** Creates a run from a saved config for {@code account} (the caller's default when absent) and starts it. */
+    public ApiResponse runConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("configId") String configId, @Header("account") String account) throws Exception {
+        long id;
+        try {
+            id = Long.parseLong(configId);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("configId", "config id must be a number");
+        }
+        String target = account == null || account.isBlank() ? defaultAccount(caller) : access.require(caller, account);
+        try {
+            StrategyRuntime.RunView run = runtime.startSaved(caller, id, target);
+            return new ApiResponse(201, runJson(run));
+        } catch (RunGuard.LimitExceeded e) {
+            throw new ApiResponseException(new ApiResponse(429, Map.of("detail", e.getMessage())));
+        } catch (IllegalArgumentException | AccountsException e) {
+            throw new BadRequestException("config", e.getMessage());
         }
     }
 
