@@ -14,6 +14,24 @@ public final class AppProcessAccess {
         return AppProcess.start(dataDir, port, env);
     }
 
+    /** Starts the app and waits until its health endpoint answers 200 with {@code expected} in the body. */
+    public static AutoCloseable startAndAwait(Path dataDir, int port, Map<String, String> env, String expected)
+            throws IOException, InterruptedException {
+        AppProcess app = AppProcess.start(dataDir, port, env);
+        try {
+            app.awaitHealth(java.time.Duration.ofSeconds(90), expected);
+        } catch (AssertionError | InterruptedException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** Everything the app process printed so far. */
+    public static String output(AutoCloseable app) {
+        return ((AppProcess) app).output();
+    }
+
     public static int freePort() {
         return AppTestSupport.freePort();
     }

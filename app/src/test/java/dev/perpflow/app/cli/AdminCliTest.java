@@ -235,6 +235,26 @@ class AdminCliTest {
 
     @Test
     @Order(11)
+    void expiredKeysStopWorkingAndProxiesCanBeDeleted() throws Exception {
+        CliRunner.Result created = cli.run("api-keys", "create", "--user", "bob", "--name", "short", "--expires-days", "1");
+        Matcher key = Pattern.compile("perp_[0-9a-f]{32}").matcher(created.out());
+        assertThat(key.find()).isTrue();
+        java.time.Instant inTwoDays = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+        ApiKeyRepository now = new ApiKeyRepository(db.database().dataSource(),
+                new AuditLog(db.database().dataSource(), Clock.systemUTC()), Clock.systemUTC());
+        ApiKeyRepository later = new ApiKeyRepository(db.database().dataSource(),
+                new AuditLog(db.database().dataSource(), Clock.systemUTC()), Clock.fixed(inTwoDays, java.time.ZoneOffset.UTC));
+        assertThat(now.authenticate(key.group())).isPresent();
+        assertThat(later.authenticate(key.group())).as("expired").isEmpty();
+        assertThat(cli.run("api-keys", "list", "--user", "bob").out()).contains("short").contains("active");
+
+        assertThat(cli.run("proxies", "delete", "eu-1").status()).isZero();
+        assertThat(cli.run("proxies", "list").out()).doesNotContain("eu-1");
+        assertThat(cli.run("proxies", "delete", "eu-1").err()).contains("no proxy labelled 'eu-1'");
+    }
+
+    @Test
+    @Order(12)
     void migratesAndGeneratesKeys() throws Exception {
         long latest = db.count("SELECT max(version::int) FROM flyway_schema_history WHERE success");
         assertThat(latest).isGreaterThanOrEqualTo(7);
