@@ -1,13 +1,12 @@
 package dev.perpflow.component.aster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.perpflow.exchange.error.MarketNotFoundException;
+import dev.perpflow.exchange.market.MarketCatalog;
 import dev.perpflow.exchange.model.Instrument;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,58 +30,33 @@ final class AsterMarkets {
     private final AsterRest rest;
     private final AsterJson json;
     private final boolean withBrackets;
-    private final Clock clock;
-
-    private volatile Snapshot current;
-    private CompletableFuture<Snapshot> loading;
-
-    record Snapshot(Map<String, Instrument> bySymbol, Map<String, Instrument> byVenueSymbol, Instant loadedAt) {
-    }
+    private final MarketCatalog catalog;
 
     AsterMarkets(AsterRest rest, AsterJson json, boolean withBrackets, Clock clock) {
         this.rest = rest;
         this.json = json;
         this.withBrackets = withBrackets;
-        this.clock = clock;
+        this.catalog = new MarketCatalog(json.venueName(), this::load, TTL, clock);
     }
 
     CompletableFuture<List<Instrument>> all() {
-        return snapshot().thenApply(s -> List.copyOf(s.bySymbol().values()));
+        return catalog.all();
     }
 
     CompletableFuture<Instrument> bySymbol(String symbol) {
-        return snapshot().thenApply(s -> Optional.ofNullable(s.bySymbol().get(symbol))
-                .orElseThrow(() -> new MarketNotFoundException(json.venueName(), symbol)));
+        return catalog.bySymbol(symbol);
     }
 
     /** The market of a venue symbol, if it is a listed USDT perpetual (from the cached list only). */
     Optional<Instrument> byVenueSymbol(String venueSymbol) {
-        Snapshot snapshot = current;
-        return snapshot == null ? Optional.empty() : Optional.ofNullable(snapshot.byVenueSymbol().get(venueSymbol));
+        return catalog.byVenueSymbol(venueSymbol);
     }
 
-    synchronized CompletableFuture<Snapshot> snapshot() {
-        Snapshot snapshot = current;
-        if (snapshot != null && Duration.between(snapshot.loadedAt(), clock.instant()).compareTo(TTL) < 0) {
-            return CompletableFuture.completedFuture(snapshot);
-        }
-        if (loading == null) {
-            loading = load().whenComplete((loaded, failure) -> {
-                synchronized (this) {
-                    loading = null;
-                    if (loaded != null) {
-                        current = loaded;
-                    } else {
-                        LOG.warn("{}: refreshing markets failed: {}", json.venueName(), failure.toString());
-                    }
-                }
-            });
-        }
-        CompletableFuture<Snapshot> pending = loading;
-        return snapshot == null ? pending : pending.exceptionally(failure -> snapshot);
+    CompletableFuture<MarketCatalog.Snapshot> snapshot() {
+        return catalog.snapshot();
     }
 
-    private CompletableFuture<Snapshot> load() {
+    private CompletableFuture<List<Instrument>> load() {
         CompletableFuture<JsonNode> info = rest.publicGet("/fapi/v1/exchangeInfo", Map.of(), 1);
         CompletableFuture<JsonNode> funding = rest.publicGet("/fapi/v1/fundingInfo", Map.of(), 1);
         CompletableFuture<Map<String, Integer>> brackets = withBrackets ? leverageBrackets()
@@ -92,20 +66,17 @@ final class AsterMarkets {
             for (JsonNode row : funding.join()) {
                 intervals.put(row.path("symbol").asText(), row.path("fundingIntervalHours").asInt(DEFAULT_FUNDING_INTERVAL_HOURS));
             }
-            Map<String, Instrument> bySymbol = new LinkedHashMap<>();
-            Map<String, Instrument> byVenueSymbol = new HashMap<>();
+            List<Instrument> instruments = new ArrayList<>();
             for (JsonNode market : info.join().path("symbols")) {
                 if (!AsterJson.isTradingPerpetual(market)) {
                     continue;
                 }
                 String venueSymbol = market.path("symbol").asText();
-                Instrument instrument = json.instrument(market,
+                instruments.add(json.instrument(market,
                         intervals.getOrDefault(venueSymbol, DEFAULT_FUNDING_INTERVAL_HOURS),
-                        brackets.join().getOrDefault(venueSymbol, DEFAULT_MAX_LEVERAGE));
-                bySymbol.putIfAbsent(instrument.symbol(), instrument);
-                byVenueSymbol.put(venueSymbol, instrument);
+                        brackets.join().getOrDefault(venueSymbol, DEFAULT_MAX_LEVERAGE)));
             }
-            return new Snapshot(Map.copyOf(bySymbol), Map.copyOf(byVenueSymbol), clock.instant());
+            return instruments;
         });
     }
 

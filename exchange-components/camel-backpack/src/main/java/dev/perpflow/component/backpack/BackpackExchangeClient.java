@@ -309,7 +309,7 @@ public final class BackpackExchangeClient implements ExchangeClient {
         return markets.snapshot().thenCompose(snapshot -> fillPage(snapshot, since, 0, new ArrayList<>()));
     }
 
-    private CompletableFuture<List<Fill>> fillPage(BackpackMarkets.Snapshot snapshot, Instant since, int page,
+    private CompletableFuture<List<Fill>> fillPage(dev.perpflow.exchange.market.MarketCatalog.Snapshot snapshot, Instant since, int page,
             List<Fill> collected) {
         return rest.getFills(since.toEpochMilli(), FILL_PAGE, page * FILL_PAGE).thenCompose(rows -> {
             for (JsonNode row : rows) {

@@ -1,19 +1,14 @@
 package dev.perpflow.component.backpack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.perpflow.exchange.error.MarketNotFoundException;
+import dev.perpflow.exchange.market.MarketCatalog;
 import dev.perpflow.exchange.model.Instrument;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Backpack's USDC perpetuals from {@code /api/v1/markets}: tick and step filters, max leverage and each market's own
@@ -21,79 +16,44 @@ import org.slf4j.LoggerFactory;
  */
 final class BackpackMarkets {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackpackMarkets.class);
     static final Duration TTL = Duration.ofMinutes(10);
 
     private final BackpackRestClient rest;
     private final BackpackJson json;
-    private final Clock clock;
-
-    private volatile Snapshot current;
-    private CompletableFuture<Snapshot> loading;
-
-    record Snapshot(Map<String, Instrument> bySymbol, Map<String, Instrument> byVenueSymbol, Instant loadedAt) {
-    }
+    private final MarketCatalog catalog;
 
     BackpackMarkets(BackpackRestClient rest, BackpackJson json, Clock clock) {
         this.rest = rest;
         this.json = json;
-        this.clock = clock;
+        this.catalog = new MarketCatalog(json.venueName(), this::load, TTL, clock);
     }
 
     CompletableFuture<List<Instrument>> all() {
-        return snapshot().thenApply(s -> List.copyOf(s.bySymbol().values()));
+        return catalog.all();
     }
 
     CompletableFuture<Instrument> bySymbol(String symbol) {
-        return snapshot().thenApply(s -> Optional.ofNullable(s.bySymbol().get(symbol))
-                .orElseThrow(() -> new MarketNotFoundException(json.venueName(), symbol)));
+        return catalog.bySymbol(symbol);
     }
 
     /** The market of a venue symbol, if it is a listed perpetual (from the cached list only). */
     Optional<Instrument> byVenueSymbol(String venueSymbol) {
-        Snapshot snapshot = current;
-        return snapshot == null ? Optional.empty() : Optional.ofNullable(snapshot.byVenueSymbol().get(venueSymbol));
+        return catalog.byVenueSymbol(venueSymbol);
     }
 
-    synchronized CompletableFuture<Snapshot> snapshot() {
-        Snapshot snapshot = current;
-        if (snapshot != null && Duration.between(snapshot.loadedAt(), clock.instant()).compareTo(TTL) < 0) {
-            return CompletableFuture.completedFuture(snapshot);
-        }
-        if (loading == null) {
-            loading = load().whenComplete((loaded, failure) -> {
-                synchronized (this) {
-                    loading = null;
-                    if (loaded != null) {
-                        current = loaded;
-                    } else {
-                        LOG.warn("{}: refreshing markets failed: {}", json.venueName(), failure.toString());
-                    }
-                }
-            });
-        }
-        CompletableFuture<Snapshot> pending = loading;
-        return snapshot == null ? pending : pending.exceptionally(failure -> snapshot);
+    CompletableFuture<MarketCatalog.Snapshot> snapshot() {
+        return catalog.snapshot();
     }
 
-    private CompletableFuture<Snapshot> load() {
+    private CompletableFuture<List<Instrument>> load() {
         return rest.getMarkets().thenApply(markets -> {
-            Map<String, Instrument> bySymbol = new LinkedHashMap<>();
-            Map<String, Instrument> byVenueSymbol = new HashMap<>();
+            List<Instrument> instruments = new ArrayList<>();
             for (JsonNode market : markets) {
-                if (!BackpackJson.isTradablePerpetual(market)) {
-                    continue;
+                if (BackpackJson.isTradablePerpetual(market)) {
+                    instruments.add(json.instrument(market));
                 }
-                Instrument instrument = json.instrument(market);
-                if (bySymbol.putIfAbsent(instrument.symbol(), instrument) != null) {
-                    LOG.warn("{}: {} and {} both normalize to {}; keeping the first", json.venueName(),
-                            bySymbol.get(instrument.symbol()).venueSymbol(), instrument.venueSymbol(),
-                            instrument.symbol());
-                    continue;
-                }
-                byVenueSymbol.put(instrument.venueSymbol(), instrument);
             }
-            return new Snapshot(Map.copyOf(bySymbol), Map.copyOf(byVenueSymbol), clock.instant());
+            return instruments;
         });
     }
 }
