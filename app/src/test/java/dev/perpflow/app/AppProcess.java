@@ -91,6 +91,11 @@ final class AppProcess implements AutoCloseable {
                 + output());
     }
 
+    /** Kills the process at once (SIGKILL): a crash, nothing shut down cleanly. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Sends SIGINT, as Ctrl+C in a terminal does. */
     void interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -27,6 +27,11 @@ public final class AppProcessAccess {
         return app;
     }
 
+    /** Kills the app process at once, as a crash would. */
+    public static void kill(AutoCloseable app) throws InterruptedException {
+        ((AppProcess) app).kill();
+    }
+
     /** Everything the app process printed so far. */
     public static String output(AutoCloseable app) {
         return ((AppProcess) app).output();
