@@ -1,200 +1,79 @@
 package dev.perpflow.component.aster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perpflow.exchange.BookListener;
-import dev.perpflow.exchange.book.LocalOrderBook;
-import dev.perpflow.exchange.stream.StreamConnection;
-import java.io.IOException;
+import dev.perpflow.exchange.book.DiffBookStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local book for one Aster market, kept as the venue documents ("How to manage a local order book correctly"):
- * open {@code <symbol>@depth@100ms}, buffer its events, take a REST snapshot, drop events with {@code u} before the
- * snapshot's {@code lastUpdateId}, start from the event with {@code U <= lastUpdateId <= u} (or whose {@code pu} is
- * the snapshot's id, when the snapshot ends exactly between two events), then require each
- * event's {@code pu} to equal the previous {@code u}. A gap, a crossed book or a reconnect resyncs from a new
- * snapshot. Every applied update publishes the book's top levels.
+ * {@code <symbol>@depth@100ms} updates with {@code U}/{@code u}/{@code pu} ids over a {@code depth?limit=1000}
+ * snapshot; the first update used is the one spanning the snapshot's {@code lastUpdateId} (or whose {@code pu} is
+ * it, when the snapshot ends exactly between two updates), each next one must have {@code pu} = the previous
+ * {@code u}. The procedure itself is {@link DiffBookStream}'s.
  */
-final class AsterBookStream implements StreamConnection.Handler {
+final class AsterBookStream extends DiffBookStream {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AsterBookStream.class);
     private static final int SNAPSHOT_LIMIT = 1000;
-    private static final int PUBLISHED_DEPTH = 20;
 
     private final AsterExchangeClient client;
-    private final String symbol;
-    private final BookListener listener;
-    private final ScheduledExecutorService scheduler;
-    private final StreamConnection connection;
-    private final List<JsonNode> buffered = new ArrayList<>();
-
-    private LocalOrderBook book;
-    private String venueSymbol;
-    private boolean awaitingFirst;
-    private boolean snapshotPending;
-    private int resyncs;
+    private volatile String venueSymbol;
 
     AsterBookStream(AsterExchangeClient client, String symbol, BookListener listener, HttpClient http,
             ScheduledExecutorService scheduler) {
+        super(client.venue(), symbol, listener, http, scheduler);
         this.client = client;
-        this.symbol = symbol;
-        this.listener = listener;
-        this.scheduler = scheduler;
-        this.connection = StreamConnection.withDefaults(client.venue() + " book " + symbol, http, this, scheduler);
-    }
-
-    void start() {
-        connection.start();
-    }
-
-    void close() {
-        connection.close();
-    }
-
-    /** How many times the book was rebuilt from a snapshot after a gap (for tests and health). */
-    synchronized int resyncs() {
-        return resyncs;
     }
 
     @Override
-    public CompletableFuture<URI> endpoint() {
-        return client.instrument(symbol).thenApply(instrument -> {
-            synchronized (this) {
-                venueSymbol = instrument.venueSymbol();
-                book = new LocalOrderBook(client.venue(), instrument.symbol());
-            }
-            return URI.create(client.config().wsUrl() + "/ws/" + instrument.venueSymbol().toLowerCase(Locale.ROOT)
+    protected CompletableFuture<URI> streamUri() {
+        return client.instrument(symbol()).thenApply(instrument -> {
+            venueSymbol = instrument.venueSymbol();
+            return URI.create(client.config().wsUrl() + "/ws/" + venueSymbol.toLowerCase(Locale.ROOT)
                     + "@depth@100ms");
         });
     }
 
     @Override
-    public synchronized void onConnected(StreamConnection connection) {
-        resync("connected");
-    }
-
-    @Override
-    public void onText(String text) {
+    protected Update parse(String message) {
         JsonNode event;
         try {
-            event = client.mapper().readTree(text);
-        } catch (IOException e) {
-            LOG.warn("{} book {}: unreadable message ignored", client.venue(), symbol);
-            return;
+            event = client.mapper().readTree(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON", e);
         }
         if (!"depthUpdate".equals(event.path("e").asText())) {
-            return;
+            return null;
         }
-        synchronized (this) {
-            if (snapshotPending) {
-                buffered.add(event);
-            } else {
-                apply(event);
-            }
-        }
+        return new Update(event.path("U").asLong(), event.path("u").asLong(), event.path("pu").asLong(),
+                AsterJson.levels(event.path("b"), Integer.MAX_VALUE), AsterJson.levels(event.path("a"), Integer.MAX_VALUE),
+                event.has("E") ? Instant.ofEpochMilli(event.path("E").asLong()) : Instant.now());
     }
 
     @Override
-    public synchronized void onDisconnected(String reason) {
-        if (book != null) {
-            book.clear();
-        }
-        buffered.clear();
+    protected CompletableFuture<Snapshot> snapshot() {
+        return client.depthSnapshot(venueSymbol, SNAPSHOT_LIMIT).thenApply(node -> new Snapshot(
+                AsterJson.levels(node.path("bids"), Integer.MAX_VALUE),
+                AsterJson.levels(node.path("asks"), Integer.MAX_VALUE), node.path("lastUpdateId").asLong()));
     }
 
-    /** Starts over from a REST snapshot; events keep being buffered until it arrives. */
-    private void resync(String why) {
-        if (snapshotPending) {
-            return;
+    @Override
+    protected Start startsAfter(long snapshotId, Update update) {
+        if (update.last() < snapshotId) {
+            return Start.ALREADY_IN_SNAPSHOT;
         }
-        LOG.info("{} book {}: syncing from a snapshot ({})", client.venue(), symbol, why);
-        snapshotPending = true;
-        book.clear();
-        client.depthSnapshot(venueSymbol, SNAPSHOT_LIMIT).whenComplete((snapshot, failure) -> {
-            synchronized (this) {
-                snapshotPending = false;
-                if (failure != null) {
-                    LOG.warn("{} book {}: snapshot failed ({}); retrying in 1 s", client.venue(), symbol,
-                            failure.toString());
-                    scheduler.schedule(() -> {
-                        synchronized (this) {
-                            if (connection.isConnected()) {
-                                resync("retry");
-                            }
-                        }
-                    }, 1, TimeUnit.SECONDS);
-                    return;
-                }
-                long lastUpdateId = snapshot.path("lastUpdateId").asLong();
-                book.reset(AsterJson.levels(snapshot.path("bids"), Integer.MAX_VALUE),
-                        AsterJson.levels(snapshot.path("asks"), Integer.MAX_VALUE), lastUpdateId, Instant.now());
-                awaitingFirst = true;
-                publish();
-                List<JsonNode> pending = List.copyOf(buffered);
-                buffered.clear();
-                for (JsonNode event : pending) {
-                    if (!book.isSynced() && !snapshotPending) {
-                        break;
-                    }
-                    apply(event);
-                }
-            }
-        });
+        boolean spansSnapshot = update.first() <= snapshotId && snapshotId <= update.last();
+        return spansSnapshot || update.previous() == snapshotId ? Start.CONTINUES : Start.GAP;
     }
 
-    private void apply(JsonNode event) {
-        if (!book.isSynced()) {
-            return;
-        }
-        long first = event.path("U").asLong();
-        long last = event.path("u").asLong();
-        long previous = event.path("pu").asLong();
-        long applied = book.lastUpdateId();
-        if (awaitingFirst) {
-            if (last < applied) {
-                return; // older than the snapshot
-            }
-            boolean spansSnapshot = first <= applied && applied <= last;
-            if (!spansSnapshot && previous != applied) {
-                gap("first event " + first + ".." + last + " does not continue snapshot " + applied);
-                return;
-            }
-            awaitingFirst = false;
-        } else if (previous != applied) {
-            gap("event pu " + previous + " does not follow " + applied);
-            return;
-        }
-        book.apply(AsterJson.levels(event.path("b"), Integer.MAX_VALUE),
-                AsterJson.levels(event.path("a"), Integer.MAX_VALUE), last,
-                event.has("E") ? Instant.ofEpochMilli(event.path("E").asLong()) : Instant.now());
-        if (book.isCrossed()) {
-            gap("book crossed");
-            return;
-        }
-        publish();
-    }
-
-    private void gap(String why) {
-        resyncs++;
-        LOG.warn("{} book {}: sequence gap ({}), resyncing", client.venue(), symbol, why);
-        resync(why);
-    }
-
-    private void publish() {
-        try {
-            listener.onBook(book.snapshot(PUBLISHED_DEPTH));
-        } catch (RuntimeException e) {
-            LOG.error("{} book {}: listener failed", client.venue(), symbol, e);
-        }
+    @Override
+    protected boolean follows(long appliedId, Update update) {
+        return update.previous() == appliedId;
     }
 }
