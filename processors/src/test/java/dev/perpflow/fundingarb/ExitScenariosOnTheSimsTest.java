@@ -130,4 +130,27 @@ class ExitScenariosOnTheSimsTest {
         assertThat(closed.id()).isEqualTo(position.id());
         assertThat(closed.exitReason()).startsWith("LIQUIDATION_RISK_A");
     }
+
+    @Test
+    void aNonEmergencyExitWaitsWhileASpreadIsWideAndClosesOnceItNarrows() throws Exception {
+        FundingArbEngine engine = sims.engine("spread", Map.of("risk_strategy", "profit_erosion",
+                "profit_erosion_threshold", 0.5, "check_interval_seconds", 1));
+        ArbPosition position = open(engine);
+        sims.a.exchange().widenSpread("BTC", 1_500); // 3,000 ticks of 1 USD on a 90,000 USD market: over 3 %
+
+        sims.funding.set("a", "BTC", "0.00008");
+        sims.funding.set("c", "BTC", "-0.00008");
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            engine.tick();
+            Thread.sleep(20);
+        }
+        assertThat(sims.store.find(position.id()).orElseThrow().status()).as("deferred while the spread is wide")
+                .isEqualTo(ArbPosition.Status.OPEN);
+
+        sims.a.exchange().widenSpread("BTC", 0);
+        ArbPosition closed = closed(engine);
+        assertThat(closed.id()).isEqualTo(position.id());
+        assertThat(closed.exitReason()).contains("EROSION");
+    }
 }
