@@ -69,7 +69,8 @@ public final class AtomicExecutor {
             stops.add(stop);
             BigDecimal quantity = leg.instrument().roundQuantityDown(leg.instrument().fromTokens(tokens));
             running.add(executor.execute(new ExecutionRequest(leg.venue(), leg.instrument(), leg.side(), quantity,
-                    reduceOnly, leg.mode(), leg.idPrefix(), reduceOnly ? "close" : "entry", false), stop));
+                    reduceOnly, leg.mode(), leg.idPrefix(), reduceOnly ? "close" : "entry", false, leg.limitPrice()),
+                    stop));
         }
         for (CompletableFuture<ExecutionResult> leg : running) {
             leg.thenAccept(result -> {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param critical an emergency (e.g. liquidation risk): the wider 3 % spread guard applies
  */
 public record ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
-        ExecutionMode mode, String idPrefix, String purpose, boolean critical) {
+        ExecutionMode mode, String idPrefix, String purpose, boolean critical, BigDecimal limitPrice) {
 
     public ExecutionRequest {
         Objects.requireNonNull(venue, "venue");
@@ -25,6 +25,15 @@ public record ExecutionRequest(String venue, Instrument instrument, Side side, B
         if (quantity == null || quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
         }
+        if (limitPrice != null && limitPrice.signum() <= 0) {
+            throw new IllegalArgumentException("limitPrice must be positive");
+        }
+    }
+
+    /** A request its executor prices from the book. */
+    public ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
+            ExecutionMode mode, String idPrefix, String purpose, boolean critical) {
+        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, null);
     }
 
     public String symbol() {

@@ -114,7 +114,12 @@ public final class OrderExecutor {
         private ExecutionResult simpleLimit(Bbo bbo, BigDecimal quantity, String step, Duration timeout) {
             Instrument instrument = request.instrument();
             BigDecimal offset = settings.limitOffset();
-            BigDecimal price = request.side() == Side.BUY
+            // a given price (the funding arb's break-even alignment) applies to the first order only; remainders
+            // and re-quotes are priced from the book
+            BigDecimal given = step.equals("l") ? request.limitPrice() : null;
+            BigDecimal price = given != null
+                    ? instrument.roundPrice(given, request.side() == Side.BUY ? RoundingMode.DOWN : RoundingMode.UP)
+                    : request.side() == Side.BUY
                     ? instrument.roundPrice(bbo.ask().multiply(BigDecimal.ONE.subtract(offset)), RoundingMode.DOWN)
                     : instrument.roundPrice(bbo.bid().multiply(BigDecimal.ONE.add(offset)), RoundingMode.UP);
             Order order = send(OrderRequest.limit(id(step), request.symbol(), request.side(), quantity, price,

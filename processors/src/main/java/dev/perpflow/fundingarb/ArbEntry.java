@@ -138,8 +138,10 @@ final class ArbEntry {
                     + percent(config.maxEntryPriceDivergencePct()) + " %)", Map.of("divergence", divergence));
             return false;
         }
-        if (divergence.compareTo(FundingArbConfig.ALIGNMENT_SPREAD_THRESHOLD) > 0) {
-            coolDown(symbol);   // the seed: prices too far apart to align at break-even; proceed, but not again soon
+        BreakEvenAlignment.Prices prices = BreakEvenAlignment.align(longBbo, shortBbo, config.limitOrderOffsetPct());
+        if (prices.strategy() == BreakEvenAlignment.Strategy.BBO_FALLBACK
+                || divergence.compareTo(FundingArbConfig.ALIGNMENT_SPREAD_THRESHOLD) > 0) {
+            coolDown(symbol);   // the seed: no break-even alignment possible; proceed, but not again soon
         }
         BigDecimal price = longMid.max(shortMid);
         BigDecimal wanted = plan.sizeUsd().divide(price, MathContext.DECIMAL64);
@@ -159,15 +161,17 @@ final class ArbEntry {
                 opportunity.shortRate().subtract(opportunity.longRate()), now, ArbPosition.Status.OPENING,
                 null, null, BigDecimal.ZERO, 0, null, null, null, null, null, null);
         run.store.save(intent);
-        LOG.info("[{}] opening {}: long {} / short {}, {} tokens (~{} USD, {}x), divergence {} per 8h", run.id, symbol,
-                opportunity.longDex(), opportunity.shortDex(), tokens.toPlainString(),
-                tokens.multiply(price).setScale(2, RoundingMode.HALF_UP), plan.leverage(), intent.entryDivergence());
+        LOG.info("[{}] opening {}: long {} / short {}, {} tokens (~{} USD, {}x), divergence {} per 8h, prices {} / {} ({})",
+                run.id, symbol, opportunity.longDex(), opportunity.shortDex(), tokens.toPlainString(),
+                tokens.multiply(price).setScale(2, RoundingMode.HALF_UP), plan.leverage(), intent.entryDivergence(),
+                prices.longPrice().toPlainString(), prices.shortPrice().toPlainString(),
+                prices.strategy().name().toLowerCase(Locale.ROOT));
 
         AtomicResult result = Futures.await(run.atomic.execute(List.of(
                 new LegSpec(opportunity.longDex(), plan.longMarket(), Side.BUY, ExecutionMode.SIMPLE_LIMIT,
-                        intent.entryIdPrefix() + "l"),
+                        intent.entryIdPrefix() + "l", prices.longPrice()),
                 new LegSpec(opportunity.shortDex(), plan.shortMarket(), Side.SELL, ExecutionMode.SIMPLE_LIMIT,
-                        intent.entryIdPrefix() + "s")), tokens, false), ATOMIC_TIMEOUT);
+                        intent.entryIdPrefix() + "s", prices.shortPrice())), tokens, false), ATOMIC_TIMEOUT);
         if (!result.success()) {
             run.store.save(intent.failed(result.error(), run.clock.instant()));
             if (result.error() != null && result.error().toLowerCase(Locale.ROOT).contains("margin")) {
