@@ -61,9 +61,8 @@ final class ArbExit {
                         position.shortLeg().withSnapshot(shortHeld.position()), position.sizeUsd())
                 .monitored(shortRate.subtract(longRate), funding, now);
         if (funding.compareTo(previous) != 0) {
-            run.store.recordFundingPayment(position.id(), now, fundingOf(longHeld.position()).subtract(
-                    legFunding(position.longLeg())), fundingOf(shortHeld.position()).subtract(legFunding(position.shortLeg())),
-                    longRate, shortRate);
+            run.store.recordFundingPayment(position.id(), now, fundingChange(position.longLeg(), longHeld),
+                    fundingChange(position.shortLeg(), shortHeld), longRate, shortRate);
         }
         run.store.save(monitored);
         ExitVerdict verdict = new ExitEvaluator(run.config()).evaluate(monitored,
@@ -238,16 +237,48 @@ final class ArbExit {
         Instrument market = market(leg.venue(), position);
         List<Fill> fills = Futures.await(run.venue(leg.venue()).fillsSince(position.openedAt().minus(Duration.ofMinutes(1))),
                 ArbRun.CALL_TIMEOUT);
+        Side reducing = leg.side().opposite();
         BigDecimal cash = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal held = BigDecimal.ZERO;     // tokens this position's own orders left open on the leg
+        List<Fill> external = new ArrayList<>();
         for (Fill fill : fills) {
-            if (fill.clientOrderId() == null || !fill.symbol().equals(position.symbol())
-                    || prefixes.stream().noneMatch(fill.clientOrderId()::startsWith)) {
+            if (!fill.symbol().equals(position.symbol())) {
                 continue;
             }
-            BigDecimal value = market.toTokens(fill.quantity()).multiply(fill.price());
+            if (fill.clientOrderId() == null || prefixes.stream().noneMatch(fill.clientOrderId()::startsWith)) {
+                if (fill.side() == reducing && !fill.timestamp().isBefore(position.openedAt())
+                        && (fill.clientOrderId() == null || !fill.clientOrderId().startsWith("fa-"))) {
+                    external.add(fill);
+                }
+                continue;
+            }
+            BigDecimal tokens = market.toTokens(fill.quantity());
+            BigDecimal value = tokens.multiply(fill.price());
             cash = fill.side() == Side.SELL ? cash.add(value) : cash.subtract(value);
+            held = fill.side() == leg.side() ? held.add(tokens) : held.subtract(tokens);
             fees = fees.add(fill.fee() == null ? BigDecimal.ZERO : fill.fee());
+        }
+        // Tokens our orders opened and never closed left the leg through fills the run did not send (the venue's
+        // liquidation, a close by hand): what they fetched and cost belongs to this leg, or the leg would be booked
+        // as if those tokens had been given away.
+        BigDecimal missing = held;
+        for (Fill fill : external) {
+            if (missing.compareTo(DUST_TOKENS) <= 0) {
+                break;
+            }
+            BigDecimal fillTokens = market.toTokens(fill.quantity());
+            BigDecimal tokens = fillTokens.min(missing);
+            BigDecimal value = tokens.multiply(fill.price());
+            cash = reducing == Side.SELL ? cash.add(value) : cash.subtract(value);
+            if (fill.fee() != null && fillTokens.signum() > 0) {
+                fees = fees.add(fill.fee().multiply(tokens).divide(fillTokens, MathContext.DECIMAL64));
+            }
+            missing = missing.subtract(tokens);
+        }
+        if (missing.compareTo(DUST_TOKENS) > 0) {
+            LOG.warn("[{}] {} {} leg of {}: {} tokens left without a fill the venue reports; PnL excludes them",
+                    run.id, position.symbol(), leg.venue(), position.id(), missing.toPlainString());
         }
         return new LegResult(cash.subtract(fees), fees);
     }
@@ -377,13 +408,19 @@ final class ArbExit {
         return held.tokens().min(leg.tokens());
     }
 
-    /** Funding accrued on both legs; a leg the venue no longer reports keeps its last known value. */
+    /**
+     * Funding accrued on both legs: what was booked so far plus what each leg the venue still reports accrued since
+     * its last snapshot. A leg the venue no longer reports keeps what it accrued: its snapshot is cleared in the same
+     * pass, so a later pass (the close) must not read it as zero.
+     */
     private static BigDecimal currentFunding(ArbPosition position, ArbRun.Held longHeld, ArbRun.Held shortHeld) {
-        BigDecimal longFunding = longHeld.position() != null ? fundingOf(longHeld.position())
-                : legFunding(position.longLeg());
-        BigDecimal shortFunding = shortHeld.position() != null ? fundingOf(shortHeld.position())
-                : legFunding(position.shortLeg());
-        return longFunding.add(shortFunding);
+        return position.cumulativeFunding().add(fundingChange(position.longLeg(), longHeld))
+                .add(fundingChange(position.shortLeg(), shortHeld));
+    }
+
+    /** Funding a leg accrued since its last snapshot; nothing when the venue no longer reports it. */
+    private static BigDecimal fundingChange(ArbLeg leg, ArbRun.Held held) {
+        return held.position() == null ? BigDecimal.ZERO : fundingOf(held.position()).subtract(legFunding(leg));
     }
 
     private static BigDecimal fundingOf(Position position) {

@@ -122,9 +122,16 @@ final class ArbRestart {
                 shortView == null ? null : shortView.entryPrice(), null, shortView);
         BigDecimal price = longLeg.entryPrice().signum() > 0 ? longLeg.entryPrice() : shortLeg.entryPrice();
         BigDecimal size = tokens.multiply(price);
-        ArbPosition open = position.withLegs(longLeg, shortLeg, size).with(ArbPosition.Status.OPEN);
+        // funding is tracked as changes since the legs' snapshots, so what they accrued before adoption is booked here
+        BigDecimal accrued = accrued(longView).add(accrued(shortView));
+        ArbPosition open = position.withLegs(longLeg, shortLeg, size).with(ArbPosition.Status.OPEN)
+                .monitored(position.currentDivergence(), position.cumulativeFunding().add(accrued), position.lastCheck());
         run.store.save(open);
         return open;
+    }
+
+    private static BigDecimal accrued(Position view) {
+        return view == null || view.fundingAccrued() == null ? BigDecimal.ZERO : view.fundingAccrued();
     }
 
     private void cancelWorkingEntryOrders(ArbPosition position) {
