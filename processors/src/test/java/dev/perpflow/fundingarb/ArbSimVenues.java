@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Two simulated venues for funding-arbitrage tests — {@code a} where longs pay (+0.0003 per 8 h) and {@code c}
  * where shorts pay (−0.0003) — on one simulated clock that a background thread runs at 200× (one simulated second
- * every 5 ms), so resting limit orders fill on the random walk and funding settles every minute.
+ * every 5 ms), so resting limit orders fill on the random walk and funding settles every minute (or every
+ * {@code settlementPeriod}: a long period and {@link #settleFunding()} make settlements happen only between two
+ * engine ticks, never while a close is working).
  */
 final class ArbSimVenues implements AutoCloseable {
 
@@ -47,9 +49,9 @@ final class ArbSimVenues implements AutoCloseable {
     static final BigDecimal TAKER = new BigDecimal("0.0004");
 
     final SimClock clock = new SimClock(START);
-    final SimExchangeClient a = SimExchangeClient.manual(venue("a", 7, "0.0003"), clock);
-    final SimExchangeClient c = SimExchangeClient.manual(venue("c", 9, "-0.0003"), clock);
-    final Map<String, ExchangeClient> venues = Map.of("a", a, "c", c);
+    final SimExchangeClient a;
+    final SimExchangeClient c;
+    final Map<String, ExchangeClient> venues;
     final InMemoryOrderJournal journal = new InMemoryOrderJournal();
     final InMemoryArbPositionStore store = new InMemoryArbPositionStore();
     final List<ArbEvent> events = new CopyOnWriteArrayList<>();
@@ -57,24 +59,68 @@ final class ArbSimVenues implements AutoCloseable {
     final TestFunding funding = new TestFunding();
     private final ExecutorService workers = Executors.newFixedThreadPool(6);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    final OrderGateway gateway = new OrderGateway(venues, journal,
-            new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
-                    Clock.systemUTC()), m -> { }, clock, 3, Duration.ofMillis(10));
-    final OrderExecutor orders = new OrderExecutor(gateway, venues, ExecutorSettings.seed()
-            .withPollInterval(Duration.ofMillis(10))
-            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100)),
-            workers);
-    final AtomicExecutor atomic = new AtomicExecutor(orders, venues, AtomicSettings.seed(), workers);
+    final OrderGateway gateway;
+    final OrderExecutor orders;
+    final AtomicExecutor atomic;
 
     ArbSimVenues() {
-        funding.set("a", "BTC", "0.0003");
-        funding.set("c", "BTC", "-0.0003");
-        ticker.scheduleAtFixedRate(() -> clock.advance(Duration.ofSeconds(1)), 5, 5, TimeUnit.MILLISECONDS);
+        this(Duration.ofMinutes(1));
     }
 
-    private static SimVenueConfig venue(String name, long seed, String bias) {
+    /** @param settlementPeriod simulated time between two funding settlements on both venues */
+    ArbSimVenues(Duration settlementPeriod) {
+        a = SimExchangeClient.manual(venue("a", 7, "0.0003", settlementPeriod), clock);
+        c = SimExchangeClient.manual(venue("c", 9, "-0.0003", settlementPeriod), clock);
+        venues = Map.of("a", a, "c", c);
+        gateway = new OrderGateway(venues, journal,
+                new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
+                        Clock.systemUTC()), m -> { }, clock, 3, Duration.ofMillis(10));
+        orders = new OrderExecutor(gateway, venues, ExecutorSettings.seed()
+                .withPollInterval(Duration.ofMillis(10))
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100)),
+                workers);
+        atomic = new AtomicExecutor(orders, venues, AtomicSettings.seed(), workers);
+        funding.set("a", "BTC", "0.0003");
+        funding.set("c", "BTC", "-0.0003");
+        ticker.scheduleAtFixedRate(() -> advance(Duration.ofSeconds(1)), 5, 5, TimeUnit.MILLISECONDS);
+    }
+
+    private static SimVenueConfig venue(String name, long seed, String bias, Duration settlementPeriod) {
         return SimVenueConfig.defaults(name, seed).withFundingBias(new BigDecimal(bias))
-                .withSettlementPeriod(Duration.ofMinutes(1)).withPriceProcess(Duration.ofSeconds(1), 0.0003);
+                .withSettlementPeriod(settlementPeriod).withPriceProcess(Duration.ofSeconds(1), 0.0003);
+    }
+
+    /** Moves the shared clock; the only writer besides the ticker, so no step is lost to a race. */
+    synchronized void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /**
+     * Jumps the clock just past the venues' next funding settlement and lets both venues run it. Called from the
+     * test thread between two engine ticks, so the settlement lands on an open position and not during a close.
+     */
+    void settleFunding() {
+        Instant next = a.exchange().fundingRates().stream().filter(r -> r.symbol().equals("BTC")).findFirst()
+                .orElseThrow().nextFundingTime();
+        int settledA = a.exchange().settlements().size();
+        int settledC = c.exchange().settlements().size();
+        synchronized (this) {
+            if (clock.instant().isBefore(next)) {
+                clock.set(next.plusSeconds(1));
+            }
+        }
+        a.advance(Duration.ZERO);
+        c.advance(Duration.ZERO);
+        if (a.exchange().settlements().size() <= settledA || c.exchange().settlements().size() <= settledC) {
+            throw new AssertionError("no funding settled at " + next + " (is a position open on both venues?)");
+        }
+    }
+
+    /** Jumps the clock ahead (between two engine ticks: the venues run every price step in between). */
+    void jump(Duration duration) {
+        advance(duration);
+        a.advance(Duration.ZERO);
+        c.advance(Duration.ZERO);
     }
 
     FundingArbEngine engine(String runId, Map<String, Object> overrides) {
@@ -84,6 +130,16 @@ final class ArbSimVenues implements AutoCloseable {
     FundingArbEngine engine(String runId, FundingArbConfig config) {
         return new FundingArbEngine(runId, config, venues, atomic, orders, gateway, store, funding, fees, clock,
                 events::add, () -> true);
+    }
+
+    /**
+     * An engine that enters until it holds its first position and never again, so a test can check that the venues
+     * are flat once that position closed and that their balances moved by exactly its PnL.
+     */
+    FundingArbEngine singlePositionEngine(String runId, Map<String, Object> overrides) {
+        return new FundingArbEngine(runId, config(overrides), venues, atomic, orders, gateway, store, funding, fees,
+                clock, events::add, () -> store.all().stream().noneMatch(p -> runId.equals(p.runId())
+                        && p.status() != ArbPosition.Status.FAILED));
     }
 
     static FundingArbConfig config(Map<String, Object> overrides) {
@@ -131,6 +187,24 @@ final class ArbSimVenues implements AutoCloseable {
 
     static BigDecimal balance(SimExchangeClient venue) {
         return venue.exchange().balances().stream().map(Balance::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Both venues' account value. */
+    BigDecimal totalBalance() {
+        return balance(a).add(balance(c));
+    }
+
+    SimExchangeClient client(String venue) {
+        return switch (venue) {
+            case "a" -> a;
+            case "c" -> c;
+            default -> throw new IllegalArgumentException(venue);
+        };
+    }
+
+    /** The venue's own view of its BTC position, if it holds one. */
+    Optional<Position> position(String venue) {
+        return client(venue).exchange().positions().stream().filter(p -> p.symbol().equals("BTC")).findFirst();
     }
 
     @Override
