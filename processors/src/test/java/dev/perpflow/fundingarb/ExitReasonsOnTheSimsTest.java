@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -56,12 +57,14 @@ class ExitReasonsOnTheSimsTest {
         BigDecimal shortEntry = position.shortLeg().entryPrice();
         BigDecimal longEntry = position.longLeg().entryPrice();
 
-        // the market rallies on both venues, 1 % at a time: the short leg on a nears its liquidation price
+        // the market rallies on both venues, 1 % at a time, each level seen by one monitoring pass: the short leg on
+        // a nears its liquidation price
         for (int percent = 1; percent <= 15 && isOpen(position); percent++) {
             BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(percent).movePointLeft(2));
             sims.a.exchange().setMid("BTC", shortEntry.multiply(factor).setScale(0, RoundingMode.HALF_UP));
             sims.c.exchange().setMid("BTC", longEntry.multiply(factor).setScale(0, RoundingMode.HALF_UP));
-            engine.tick();
+            Instant priced = sims.clock.instant();
+            sims.tickUntil(engine, () -> !isOpen(position) || current(position).lastCheck().isAfter(priced), WAIT);
         }
 
         ArbPosition closed = closedAndFlat(engine, position);
@@ -120,7 +123,7 @@ class ExitReasonsOnTheSimsTest {
         ArbPosition position = openWithFunding(engine);      // an hour old now
         assertThat(isOpen(position)).isTrue();
 
-        sims.jump(Duration.ofHours(1));                       // past two hours, a second settlement on the way
+        sims.jump(Duration.ofMinutes(61));                    // past two hours, a second settlement on the way
         pricesInFavour(position, TWO_PERCENT);
 
         ArbPosition closed = closedAndFlat(engine, position);
