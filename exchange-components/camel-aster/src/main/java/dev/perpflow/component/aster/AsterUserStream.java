@@ -7,22 +7,19 @@ import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.Order;
 import dev.perpflow.exchange.model.Position;
 import dev.perpflow.exchange.model.StreamState;
+import dev.perpflow.exchange.stream.OrderEventFanOut;
 import dev.perpflow.exchange.stream.StreamConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +42,7 @@ final class AsterUserStream implements StreamConnection.Handler {
     private final AsterMarkets markets;
     private final ScheduledExecutorService scheduler;
     private final StreamConnection connection;
-    private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
-    /** Client order id → symbol of orders last seen working. */
-    private final Map<String, String> working = new ConcurrentHashMap<>();
+    private final OrderEventFanOut events;
 
     private volatile Instant disconnectedAt;
     private volatile boolean everConnected;
@@ -60,6 +55,7 @@ final class AsterUserStream implements StreamConnection.Handler {
         this.json = json;
         this.markets = markets;
         this.scheduler = scheduler;
+        this.events = new OrderEventFanOut(client.venue() + " user stream");
         this.connection = StreamConnection.withDefaults(client.venue() + " user", http, this, scheduler);
     }
 
@@ -70,14 +66,11 @@ final class AsterUserStream implements StreamConnection.Handler {
     }
 
     void add(OrderEventListener listener) {
-        listeners.add(listener);
-        if (connection.isConnected()) {
-            listener.onStreamState(StreamState.CONNECTED);
-        }
+        events.add(listener, connection.isConnected());
     }
 
     void remove(OrderEventListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     void close() {
@@ -100,7 +93,7 @@ final class AsterUserStream implements StreamConnection.Handler {
         Instant lostAt = Optional.ofNullable(disconnectedAt).orElse(Instant.now());
         everConnected = true;
         disconnectedAt = null;
-        each(l -> l.onStreamState(StreamState.CONNECTED));
+        events.state(StreamState.CONNECTED);
         if (reconnect) {
             catchUp(lostAt.minus(CATCH_UP_OVERLAP));
         }
@@ -111,7 +104,7 @@ final class AsterUserStream implements StreamConnection.Handler {
         if (disconnectedAt == null) {
             disconnectedAt = Instant.now();
         }
-        each(l -> l.onStreamState(StreamState.DISCONNECTED));
+        events.state(StreamState.DISCONNECTED);
     }
 
     @Override
@@ -140,12 +133,11 @@ final class AsterUserStream implements StreamConnection.Handler {
         client.touched(instrument.get().venueSymbol());
         Instant at = event.has("T") ? json.millis(event, "T") : json.millis(event, "E");
         Order order = client.remember(json.order(o, instrument.get().symbol(), at));
-        track(order);
         if ("TRADE".equals(o.path("x").asText())) {
             Fill fill = json.fill(o, instrument.get().symbol());
-            each(l -> l.onFill(fill));
+            events.fill(fill);
         }
-        each(l -> l.onOrder(order));
+        events.order(order);
     }
 
     private void onAccountUpdate(JsonNode event) {
@@ -153,7 +145,7 @@ final class AsterUserStream implements StreamConnection.Handler {
         for (JsonNode p : event.path("a").path("P")) {
             markets.byVenueSymbol(p.path("s").asText()).ifPresent(instrument -> {
                 Position position = json.position(p, instrument.symbol(), at);
-                each(l -> l.onPosition(position));
+                events.position(position);
             });
         }
     }
@@ -162,30 +154,22 @@ final class AsterUserStream implements StreamConnection.Handler {
         LOG.info("{} user stream: catching up by REST since {}", client.venue(), since);
         client.openOrders(null).thenAccept(open -> {
             open.forEach(this::deliverOrder);
-            for (Map.Entry<String, String> entry : Map.copyOf(working).entrySet()) {
+            for (Map.Entry<String, String> entry : events.working().entrySet()) {
                 if (open.stream().noneMatch(o -> o.clientOrderId().equals(entry.getKey()))) {
                     client.queryOrder(entry.getValue(), entry.getKey()).thenAccept(this::deliverOrder);
                 }
             }
         }).exceptionally(failure -> logCatchUpFailure("open orders", failure));
-        client.fillsSince(since).thenAccept(fills -> fills.forEach(fill -> each(l -> l.onFill(fill))))
+        client.fillsSince(since).thenAccept(fills -> fills.forEach(fill -> events.fill(fill)))
                 .exceptionally(failure -> logCatchUpFailure("fills", failure));
-        client.positions().thenAccept(positions -> positions.forEach(p -> each(l -> l.onPosition(p))))
+        client.positions().thenAccept(positions -> positions.forEach(p -> events.position(p)))
                 .exceptionally(failure -> logCatchUpFailure("positions", failure));
     }
 
     private void deliverOrder(Order order) {
-        track(order);
-        each(l -> l.onOrder(order));
+        events.order(order);
     }
 
-    private void track(Order order) {
-        if (order.status().isWorking()) {
-            working.put(order.clientOrderId(), order.symbol());
-        } else {
-            working.remove(order.clientOrderId());
-        }
-    }
 
     private Void logCatchUpFailure(String what, Throwable failure) {
         LOG.warn("{} user stream: catching up {} failed: {}", client.venue(), what, failure.toString());
@@ -202,13 +186,4 @@ final class AsterUserStream implements StreamConnection.Handler {
         });
     }
 
-    private void each(Consumer<OrderEventListener> event) {
-        for (OrderEventListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.error("{} user stream: listener failed", client.venue(), e);
-            }
-        }
-    }
 }

@@ -9,6 +9,7 @@ import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.Order;
 import dev.perpflow.exchange.model.Position;
 import dev.perpflow.exchange.model.StreamState;
+import dev.perpflow.exchange.stream.OrderEventFanOut;
 import dev.perpflow.exchange.stream.StreamConnection;
 import java.io.IOException;
 import java.net.URI;
@@ -20,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +44,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
     private final BackpackJson json;
     private final BackpackMarkets markets;
     private final StreamConnection connection;
-    private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
-    /** Client order id → symbol of orders last seen working. */
-    private final Map<String, String> working = new ConcurrentHashMap<>();
+    private final OrderEventFanOut events;
     private final List<JsonNode> held = new ArrayList<>();
 
     private volatile Instant lastFillAt;
@@ -61,6 +57,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
         this.rest = rest;
         this.json = json;
         this.markets = markets;
+        this.events = new OrderEventFanOut(client.venue() + " account stream");
         this.connection = StreamConnection.withDefaults(client.venue() + " account", http, this, scheduler);
     }
 
@@ -69,14 +66,11 @@ final class BackpackUserStream implements StreamConnection.Handler {
     }
 
     void add(OrderEventListener listener) {
-        listeners.add(listener);
-        if (connection.isConnected()) {
-            listener.onStreamState(StreamState.CONNECTED);
-        }
+        events.add(listener, connection.isConnected());
     }
 
     void remove(OrderEventListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     void close() {
@@ -107,7 +101,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
             catchingUp = reconnect;
         }
         connection.send(subscribe.toString());
-        each(l -> l.onStreamState(StreamState.CONNECTED));
+        events.state(StreamState.CONNECTED);
         if (reconnect) {
             Instant since = Optional.ofNullable(lastFillAt).orElse(firstConnectedAt).minus(CATCH_UP_OVERLAP);
             catchUp(since);
@@ -120,7 +114,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
             held.clear();
             catchingUp = false;
         }
-        each(l -> l.onStreamState(StreamState.DISCONNECTED));
+        events.state(StreamState.DISCONNECTED);
     }
 
     @Override
@@ -169,17 +163,16 @@ final class BackpackUserStream implements StreamConnection.Handler {
         }
         String clientOrderId = client.clientOrderIdOf(event, "c", "i");
         Order order = json.orderUpdate(event, instrument.get().symbol(), clientOrderId);
-        track(order);
         if ("orderFill".equals(event.path("e").asText())) {
             deliverFill(json.fillUpdate(event, instrument.get().symbol(), clientOrderId));
         }
-        each(l -> l.onOrder(order));
+        events.order(order);
     }
 
     private void onPositionUpdate(JsonNode event) {
         markets.byVenueSymbol(event.path("s").asText()).ifPresent(instrument -> {
             Position position = json.positionUpdate(event, instrument.symbol());
-            each(l -> l.onPosition(position));
+            events.position(position);
         });
     }
 
@@ -188,7 +181,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
         CompletableFuture<Void> orders = client.openOrders(null).thenCompose(open -> {
             open.forEach(this::deliverOrder);
             List<CompletableFuture<Void>> finals = new ArrayList<>();
-            for (Map.Entry<String, String> entry : Map.copyOf(working).entrySet()) {
+            for (Map.Entry<String, String> entry : events.working().entrySet()) {
                 if (open.stream().noneMatch(o -> o.clientOrderId().equals(entry.getKey()))) {
                     finals.add(client.queryOrder(entry.getValue(), entry.getKey()).thenAccept(this::deliverOrder)
                             .exceptionally(failure -> logCatchUpFailure("order " + entry.getKey(), failure)));
@@ -199,7 +192,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
         CompletableFuture<Void> fills = client.fillsSince(since).thenAccept(list -> list.forEach(this::deliverFill))
                 .exceptionally(failure -> logCatchUpFailure("fills", failure));
         CompletableFuture<Void> positions = client.positions()
-                .thenAccept(list -> list.forEach(p -> each(l -> l.onPosition(p))))
+                .thenAccept(list -> list.forEach(p -> events.position(p)))
                 .exceptionally(failure -> logCatchUpFailure("positions", failure));
         CompletableFuture.allOf(orders, fills, positions).whenComplete((done, failure) -> releaseHeld());
     }
@@ -221,8 +214,7 @@ final class BackpackUserStream implements StreamConnection.Handler {
     }
 
     private void deliverOrder(Order order) {
-        track(order);
-        each(l -> l.onOrder(order));
+        events.order(order);
     }
 
     private void deliverFill(Fill fill) {
@@ -230,29 +222,13 @@ final class BackpackUserStream implements StreamConnection.Handler {
         if (last == null || fill.timestamp().isAfter(last)) {
             lastFillAt = fill.timestamp();
         }
-        each(l -> l.onFill(fill));
+        events.fill(fill);
     }
 
-    private void track(Order order) {
-        if (order.status().isWorking()) {
-            working.put(order.clientOrderId(), order.symbol());
-        } else {
-            working.remove(order.clientOrderId());
-        }
-    }
 
     private Void logCatchUpFailure(String what, Throwable failure) {
         LOG.warn("{} account stream: catching up {} failed: {}", client.venue(), what, failure.toString());
         return null;
     }
 
-    private void each(Consumer<OrderEventListener> event) {
-        for (OrderEventListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.error("{} account stream: listener failed", client.venue(), e);
-            }
-        }
-    }
 }
