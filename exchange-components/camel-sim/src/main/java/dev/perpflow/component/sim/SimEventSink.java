@@ -8,11 +8,11 @@ import dev.perpflow.exchange.model.Position;
 /** What the engine reports as it happens; called while the engine holds its lock, so implementations only enqueue. */
 interface SimEventSink {
 
-    void onOrder(Order order);
+    void onOrder(String account, Order order);
 
-    void onFill(Fill fill);
+    void onFill(String account, Fill fill);
 
-    void onPosition(Position position);
+    void onPosition(String account, Position position);
 
     /** A new book after a price step; only produced for symbols {@link #wantsBook} says yes to. */
     void onBook(OrderBook book);

@@ -23,7 +23,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,14 @@ public final class SimExchange {
 
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final String QUOTE = "USDT";
+    /** The account every call without an account name trades (the venue's own single account). */
+    public static final String DEFAULT_ACCOUNT = "default";
 
     private final SimVenueConfig config;
     private final String venue;
     private final Map<String, SimMarket> markets = new LinkedHashMap<>();
-    private final Map<String, SimPosition> positions = new HashMap<>();
-    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
-    private final List<Fill> fills = new ArrayList<>();
-    private final List<FundingSettlement> settlements = new ArrayList<>();
+    private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private SimEventSink sink;
-    private BigDecimal cash;
     private Instant now;
     private Instant nextPriceStep;
     private long orderSequence;
@@ -56,7 +53,7 @@ public final class SimExchange {
     public SimExchange(SimVenueConfig config, Instant start) {
         this.config = config;
         this.venue = config.name();
-        this.cash = config.initialBalance();
+        this.accounts.put(DEFAULT_ACCOUNT, new SimAccount(DEFAULT_ACCOUNT, config.initialBalance()));
         this.now = start;
         this.nextPriceStep = start.plus(config.priceStep());
         for (SimMarketConfig market : config.markets()) {
@@ -121,9 +118,15 @@ public final class SimExchange {
     }
 
     public synchronized Order submit(OrderRequest request) {
+        return submit(DEFAULT_ACCOUNT, request);
+    }
+
+    /** Places an order for {@code account} (created with the venue's initial balance on first use). */
+    public synchronized Order submit(String account, OrderRequest request) {
+        SimAccount owner = account(account);
         SimMarket market = market(request.symbol());
         String clientId = request.clientOrderId();
-        if (orders.containsKey(clientId)) {
+        if (owner.orders.containsKey(clientId)) {
             throw new OrderRejectedException(venue, clientId, "duplicate client order id");
         }
         SimMarketConfig spec = market.config();
@@ -131,7 +134,7 @@ public final class SimExchange {
         if (request.price() != null) {
             requireOnGrid(request.price(), spec.tickSize(), clientId, "price", "tick size");
         }
-        SimPosition position = position(market);
+        SimPosition position = position(owner, market);
         BigDecimal quantity = request.quantity();
         if (request.reduceOnly()) {
             if (position.quantity().signum() == 0 || Side.reducing(position.quantity()) != request.side()) {
@@ -150,13 +153,13 @@ public final class SimExchange {
                     + (request.side() == Side.BUY ? "ask " + market.bestAsk() : "bid " + market.bestBid()) + ")");
         }
         if (!request.reduceOnly()) {
-            requireMargin(market, position, request.side(), quantity, referencePrice, clientId);
+            requireMargin(owner, market, position, request.side(), quantity, referencePrice, clientId);
         }
-        SimOrder order = new SimOrder(request, venue + "-" + (++orderSequence), quantity, now);
-        orders.put(clientId, order);
+        SimOrder order = new SimOrder(owner.name, request, venue + "-" + (++orderSequence), quantity, now);
+        owner.orders.put(clientId, order);
         order.status = OrderStatus.OPEN;
         if (request.timeInForce() != TimeInForce.POST_ONLY) {
-            takeLiquidity(market, order, request.type() == OrderType.LIMIT ? request.price() : null);
+            takeLiquidity(owner, market, order, request.type() == OrderType.LIMIT ? request.price() : null);
         }
         boolean rests = request.type() == OrderType.LIMIT && request.timeInForce() != TimeInForce.IOC;
         if (!rests && order.status.isWorking()) {
@@ -168,7 +171,11 @@ public final class SimExchange {
 
     /** Cancels a working order; an order that already ended is returned as it is. */
     public synchronized Order cancel(String symbol, String clientOrderId) {
-        SimOrder order = find(symbol, clientOrderId);
+        return cancel(DEFAULT_ACCOUNT, symbol, clientOrderId);
+    }
+
+    public synchronized Order cancel(String account, String symbol, String clientOrderId) {
+        SimOrder order = find(account(account), symbol, clientOrderId);
         if (order.status.isWorking()) {
             order.close(OrderStatus.CANCELED, now);
             emitOrder(order);
@@ -177,18 +184,31 @@ public final class SimExchange {
     }
 
     public synchronized Order query(String symbol, String clientOrderId) {
-        return find(symbol, clientOrderId).snapshot(venue);
+        return query(DEFAULT_ACCOUNT, symbol, clientOrderId);
+    }
+
+    public synchronized Order query(String account, String symbol, String clientOrderId) {
+        return find(account(account), symbol, clientOrderId).snapshot(venue);
     }
 
     public synchronized List<Order> openOrders(String symbol) {
-        return orders.values().stream().filter(o -> o.status.isWorking())
+        return openOrders(DEFAULT_ACCOUNT, symbol);
+    }
+
+    public synchronized List<Order> openOrders(String account, String symbol) {
+        return account(account).orders.values().stream().filter(o -> o.status.isWorking())
                 .filter(o -> symbol == null || o.request.symbol().equals(symbol)).map(o -> o.snapshot(venue)).toList();
     }
 
     public synchronized List<Position> positions() {
+        return positions(DEFAULT_ACCOUNT);
+    }
+
+    public synchronized List<Position> positions(String account) {
+        SimAccount owner = account(account);
         List<Position> result = new ArrayList<>();
         for (SimMarket market : markets.values()) {
-            SimPosition position = positions.get(market.symbol());
+            SimPosition position = owner.positions.get(market.symbol());
             if (position != null && position.quantity().signum() != 0) {
                 result.add(position.toPosition(venue, market.mid(), config.maintenanceMarginRate(), now));
             }
@@ -197,24 +217,46 @@ public final class SimExchange {
     }
 
     public synchronized List<Balance> balances() {
-        BigDecimal equity = equity();
-        return List.of(new Balance(venue, QUOTE, equity, equity.subtract(marginInUse()), now));
+        return balances(DEFAULT_ACCOUNT);
+    }
+
+    public synchronized List<Balance> balances(String account) {
+        SimAccount owner = account(account);
+        BigDecimal equity = equity(owner);
+        return List.of(new Balance(venue, QUOTE, equity, equity.subtract(marginInUse(owner)), now));
     }
 
     public synchronized List<Fill> fillsSince(Instant since) {
-        return fills.stream().filter(f -> !f.timestamp().isBefore(since)).toList();
+        return fillsSince(DEFAULT_ACCOUNT, since);
+    }
+
+    public synchronized List<Fill> fillsSince(String account, Instant since) {
+        return account(account).fills.stream().filter(f -> !f.timestamp().isBefore(since)).toList();
     }
 
     public synchronized List<FundingSettlement> settlements() {
-        return List.copyOf(settlements);
+        return settlements(DEFAULT_ACCOUNT);
+    }
+
+    public synchronized List<FundingSettlement> settlements(String account) {
+        return List.copyOf(account(account).settlements);
     }
 
     /** Clamps to 1..max leverage of the market and returns the leverage applied. */
     public synchronized int setLeverage(String symbol, int leverage) {
+        return setLeverage(DEFAULT_ACCOUNT, symbol, leverage);
+    }
+
+    public synchronized int setLeverage(String account, String symbol, int leverage) {
         SimMarket market = market(symbol);
         int applied = Math.max(1, Math.min(leverage, market.config().maxLeverage()));
-        position(market).setLeverage(applied);
+        position(account(account), market).setLeverage(applied);
         return applied;
+    }
+
+    /** The names of the accounts that traded here, the default one first. */
+    public synchronized List<String> accounts() {
+        return List.copyOf(accounts.keySet());
     }
 
     public synchronized List<Instrument> instruments() {
@@ -241,14 +283,14 @@ public final class SimExchange {
 
     // --- matching ---
 
-    private void takeLiquidity(SimMarket market, SimOrder order, BigDecimal limit) {
+    private void takeLiquidity(SimAccount owner, SimMarket market, SimOrder order, BigDecimal limit) {
         boolean buying = order.request.side() == Side.BUY;
         for (int level = 0; level < config.bookLevels() && order.remaining().signum() > 0; level++) {
             BigDecimal price = market.levelPrice(level, buying);
             if (limit != null && (buying ? price.compareTo(limit) > 0 : price.compareTo(limit) < 0)) {
                 break;
             }
-            execute(market, order, order.remaining().min(market.levelQuantity(price)), price, Liquidity.TAKER);
+            execute(owner, market, order, order.remaining().min(market.levelQuantity(price)), price, Liquidity.TAKER);
             if (order.status.isTerminal()) {
                 break;
             }
@@ -256,28 +298,31 @@ public final class SimExchange {
     }
 
     private void afterPriceChange(SimMarket market) {
-        for (SimOrder order : List.copyOf(orders.values())) {
-            if (!order.status.isWorking() || !order.request.symbol().equals(market.symbol())) {
-                continue;
+        for (SimAccount owner : accounts.values()) {
+            for (SimOrder order : List.copyOf(owner.orders.values())) {
+                if (!order.status.isWorking() || !order.request.symbol().equals(market.symbol())) {
+                    continue;
+                }
+                BigDecimal price = order.request.price();
+                boolean tradedThrough = order.request.side() == Side.BUY ? market.bestAsk().compareTo(price) <= 0
+                        : market.bestBid().compareTo(price) >= 0;
+                if (tradedThrough) {
+                    BigDecimal step = market.quantityForNotional(config.restingFillNotionalUsd(), price);
+                    execute(owner, market, order, order.remaining().min(step), price, Liquidity.MAKER);
+                    emitOrder(order);
+                }
             }
-            BigDecimal price = order.request.price();
-            boolean tradedThrough = order.request.side() == Side.BUY ? market.bestAsk().compareTo(price) <= 0
-                    : market.bestBid().compareTo(price) >= 0;
-            if (tradedThrough) {
-                BigDecimal step = market.quantityForNotional(config.restingFillNotionalUsd(), price);
-                execute(market, order, order.remaining().min(step), price, Liquidity.MAKER);
-                emitOrder(order);
-            }
+            liquidateIfBreached(owner, market);
         }
-        liquidateIfBreached(market);
         bookSequence++;
         if (sink != null && sink.wantsBook(market.symbol())) {
             sink.onBook(market.book(venue, config.bookLevels(), now, bookSequence));
         }
     }
 
-    private void execute(SimMarket market, SimOrder order, BigDecimal wanted, BigDecimal price, Liquidity liquidity) {
-        SimPosition position = position(market);
+    private void execute(SimAccount owner, SimMarket market, SimOrder order, BigDecimal wanted, BigDecimal price,
+            Liquidity liquidity) {
+        SimPosition position = position(owner, market);
         BigDecimal quantity = wanted;
         if (order.request.reduceOnly()) {
             boolean reduces = position.quantity().signum() != 0 && Side.reducing(position.quantity()) == order.request.side();
@@ -288,18 +333,19 @@ public final class SimExchange {
             BigDecimal feeRate = liquidity == Liquidity.MAKER ? config.makerFee() : config.takerFee();
             BigDecimal fee = scale(price.multiply(quantity).multiply(multiplier).multiply(feeRate));
             BigDecimal realized = position.apply(order.request.side(), quantity, price);
-            cash = cash.add(realized).subtract(fee);
+            owner.cash = owner.cash.add(realized).subtract(fee);
             order.fill(quantity, price, now);
-            record(new Fill(venue, venue + "-t" + (++tradeSequence), order.request.clientOrderId(), order.venueOrderId,
-                    market.symbol(), order.request.side(), price, quantity, fee, QUOTE, liquidity, now), market, position);
+            record(owner, new Fill(venue, venue + "-t" + (++tradeSequence), order.request.clientOrderId(),
+                    order.venueOrderId, market.symbol(), order.request.side(), price, quantity, fee, QUOTE, liquidity,
+                    now), market, position);
         }
         if (order.request.reduceOnly() && order.status.isWorking() && position.quantity().signum() == 0) {
             order.close(OrderStatus.CANCELED, now); // nothing left to reduce
         }
     }
 
-    private void liquidateIfBreached(SimMarket market) {
-        SimPosition position = positions.get(market.symbol());
+    private void liquidateIfBreached(SimAccount owner, SimMarket market) {
+        SimPosition position = owner.positions.get(market.symbol());
         if (position == null || position.quantity().signum() == 0) {
             return;
         }
@@ -313,10 +359,10 @@ public final class SimExchange {
         Side side = Side.reducing(position.quantity());
         BigDecimal quantity = position.quantity().abs();
         BigDecimal price = market.roundToTick(liquidation, RoundingMode.HALF_EVEN);
-        cash = cash.add(position.apply(side, quantity, price));
-        record(new Fill(venue, venue + "-liq-" + (++tradeSequence), null, null, market.symbol(), side, price, quantity,
-                BigDecimal.ZERO, QUOTE, Liquidity.TAKER, now), market, position);
-        for (SimOrder order : orders.values()) {
+        owner.cash = owner.cash.add(position.apply(side, quantity, price));
+        record(owner, new Fill(venue, venue + "-liq-" + (++tradeSequence), null, null, market.symbol(), side, price,
+                quantity, BigDecimal.ZERO, QUOTE, Liquidity.TAKER, now), market, position);
+        for (SimOrder order : owner.orders.values()) {
             if (order.status.isWorking() && order.request.symbol().equals(market.symbol()) && order.request.reduceOnly()) {
                 order.close(OrderStatus.CANCELED, now);
                 emitOrder(order);
@@ -325,17 +371,20 @@ public final class SimExchange {
     }
 
     private void settle(SimMarket market) {
-        SimPosition position = positions.get(market.symbol());
-        if (position != null && position.quantity().signum() != 0) {
-            BigDecimal rate = market.fundingRate();
-            BigDecimal mark = market.mid();
-            BigDecimal amount = scale(position.quantity().negate().multiply(mark)
-                    .multiply(market.config().quantityMultiplier()).multiply(rate));
-            cash = cash.add(amount);
-            position.addFunding(amount);
-            settlements.add(new FundingSettlement(market.symbol(), now, rate, position.quantity(), mark, amount));
-            if (sink != null) {
-                sink.onPosition(position.toPosition(venue, mark, config.maintenanceMarginRate(), now));
+        BigDecimal rate = market.fundingRate();
+        BigDecimal mark = market.mid();
+        for (SimAccount owner : accounts.values()) {
+            SimPosition position = owner.positions.get(market.symbol());
+            if (position != null && position.quantity().signum() != 0) {
+                BigDecimal amount = scale(position.quantity().negate().multiply(mark)
+                        .multiply(market.config().quantityMultiplier()).multiply(rate));
+                owner.cash = owner.cash.add(amount);
+                position.addFunding(amount);
+                owner.settlements.add(new FundingSettlement(market.symbol(), now, rate, position.quantity(), mark,
+                        amount));
+                if (sink != null) {
+                    sink.onPosition(owner.name, position.toPosition(venue, mark, config.maintenanceMarginRate(), now));
+                }
             }
         }
         market.advanceFunding();
@@ -343,24 +392,29 @@ public final class SimExchange {
 
     // --- account ---
 
-    private void requireMargin(SimMarket market, SimPosition position, Side side, BigDecimal quantity, BigDecimal price,
-            String clientId) {
+    private SimAccount account(String name) {
+        return accounts.computeIfAbsent(name == null ? DEFAULT_ACCOUNT : name,
+                n -> new SimAccount(n, config.initialBalance()));
+    }
+
+    private void requireMargin(SimAccount owner, SimMarket market, SimPosition position, Side side, BigDecimal quantity,
+            BigDecimal price, String clientId) {
         BigDecimal offsetting = position.quantity().signum() != 0 && Side.reducing(position.quantity()) == side
                 ? position.quantity().abs() : BigDecimal.ZERO;
         BigDecimal increasing = quantity.subtract(offsetting).max(BigDecimal.ZERO);
         BigDecimal required = increasing.multiply(price).multiply(market.config().quantityMultiplier())
                 .divide(BigDecimal.valueOf(position.leverage()), MC);
-        BigDecimal available = equity().subtract(marginInUse());
+        BigDecimal available = equity(owner).subtract(marginInUse(owner));
         if (required.compareTo(available) > 0) {
             throw new InsufficientMarginException(venue, clientId, "needs " + scale(required).toPlainString() + " "
                     + QUOTE + ", available " + scale(available).toPlainString());
         }
     }
 
-    private BigDecimal equity() {
-        BigDecimal equity = cash;
+    private BigDecimal equity(SimAccount owner) {
+        BigDecimal equity = owner.cash;
         for (SimMarket market : markets.values()) {
-            SimPosition position = positions.get(market.symbol());
+            SimPosition position = owner.positions.get(market.symbol());
             if (position != null) {
                 equity = equity.add(position.unrealizedPnl(market.mid()));
             }
@@ -368,17 +422,17 @@ public final class SimExchange {
         return scale(equity);
     }
 
-    private BigDecimal marginInUse() {
+    private BigDecimal marginInUse(SimAccount owner) {
         BigDecimal margin = BigDecimal.ZERO;
-        for (SimPosition position : positions.values()) {
+        for (SimPosition position : owner.positions.values()) {
             margin = margin.add(position.margin());
         }
-        for (SimOrder order : orders.values()) {
+        for (SimOrder order : owner.orders.values()) {
             if (order.status.isWorking() && !order.request.reduceOnly() && order.request.price() != null) {
                 SimMarket market = markets.get(order.request.symbol());
                 margin = margin.add(order.remaining().multiply(order.request.price())
                         .multiply(market.config().quantityMultiplier())
-                        .divide(BigDecimal.valueOf(position(market).leverage()), MC));
+                        .divide(BigDecimal.valueOf(position(owner, market).leverage()), MC));
             }
         }
         return scale(margin);
@@ -386,17 +440,17 @@ public final class SimExchange {
 
     // --- helpers ---
 
-    private void record(Fill fill, SimMarket market, SimPosition position) {
-        fills.add(fill);
+    private void record(SimAccount owner, Fill fill, SimMarket market, SimPosition position) {
+        owner.fills.add(fill);
         if (sink != null) {
-            sink.onFill(fill);
-            sink.onPosition(position.toPosition(venue, market.mid(), config.maintenanceMarginRate(), now));
+            sink.onFill(owner.name, fill);
+            sink.onPosition(owner.name, position.toPosition(venue, market.mid(), config.maintenanceMarginRate(), now));
         }
     }
 
     private void emitOrder(SimOrder order) {
         if (sink != null) {
-            sink.onOrder(order.snapshot(venue));
+            sink.onOrder(order.account, order.snapshot(venue));
         }
     }
 
@@ -411,8 +465,8 @@ public final class SimExchange {
         }
     }
 
-    private SimOrder find(String symbol, String clientOrderId) {
-        SimOrder order = orders.get(clientOrderId);
+    private SimOrder find(SimAccount owner, String symbol, String clientOrderId) {
+        SimOrder order = owner.orders.get(clientOrderId);
         if (order == null || (symbol != null && !order.request.symbol().equals(symbol))) {
             throw new OrderNotFoundException(venue, clientOrderId);
         }
@@ -427,9 +481,9 @@ public final class SimExchange {
         return market;
     }
 
-    private SimPosition position(SimMarket market) {
-        return positions.computeIfAbsent(market.symbol(), s -> new SimPosition(s, market.config().quantityMultiplier(),
-                Math.min(config.defaultLeverage(), market.config().maxLeverage())));
+    private SimPosition position(SimAccount owner, SimMarket market) {
+        return owner.positions.computeIfAbsent(market.symbol(), s -> new SimPosition(s,
+                market.config().quantityMultiplier(), Math.min(config.defaultLeverage(), market.config().maxLeverage())));
     }
 
     private static BigDecimal scale(BigDecimal value) {

@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,34 +38,134 @@ import java.util.function.Supplier;
  * The simulated venue behind the {@link ExchangeClient} SPI: every call is answered after the configured latency,
  * injected {@link SimFaults} fire first, and stream events are delivered in order on the venue's own thread.
  * Real-time clients move the market with the wall clock; manual clients move only when a test advances the clock.
+ *
+ * <p>A client trades one account of the venue: the one it was created with trades {@link SimExchange#DEFAULT_ACCOUNT},
+ * {@link #forAccount(String)} gives the client of another account of the same venue (same markets, prices, faults
+ * and latency; its own cash, positions, orders, fills and private stream).
  */
-public final class SimExchangeClient implements ExchangeClient, SimEventSink {
+public final class SimExchangeClient implements ExchangeClient {
 
-    private final SimExchange exchange;
-    private final Clock clock;
-    private final boolean realTime;
-    private final SimFaults faults = new SimFaults();
-    private final ScheduledExecutorService scheduler;
-    private final SplittableRandom jitterRandom;
-    private final List<BookSubscription> bookListeners = new CopyOnWriteArrayList<>();
-    private final List<OrderEventListener> orderListeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean streamsDown = new AtomicBoolean();
-    private final AtomicBoolean started = new AtomicBoolean();
+    /** What every account's client of one venue shares: the engine, the clock, the thread, faults and listeners. */
+    private static final class Venue implements SimEventSink {
+        private final SimExchange exchange;
+        private final Clock clock;
+        private final boolean realTime;
+        private final SimFaults faults = new SimFaults();
+        private final ScheduledExecutorService scheduler;
+        private final SplittableRandom jitterRandom;
+        private final List<BookSubscription> bookListeners = new CopyOnWriteArrayList<>();
+        private final Map<String, List<OrderEventListener>> orderListeners = new ConcurrentHashMap<>();
+        private final Map<String, SimExchangeClient> clients = new ConcurrentHashMap<>();
+        private final AtomicBoolean streamsDown = new AtomicBoolean();
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        Venue(SimVenueConfig config, Clock clock, boolean realTime) {
+            this.exchange = new SimExchange(config, clock.instant());
+            this.clock = clock;
+            this.realTime = realTime;
+            this.jitterRandom = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "sim-" + config.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            exchange.setSink(this);
+        }
+
+        List<OrderEventListener> listenersOf(String account) {
+            return orderListeners.computeIfAbsent(account, a -> new CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public void onOrder(String account, Order order) {
+            deliver(() -> listenersOf(account).forEach(l -> l.onOrder(order)));
+        }
+
+        @Override
+        public void onFill(String account, Fill fill) {
+            deliver(() -> listenersOf(account).forEach(l -> l.onFill(fill)));
+        }
+
+        @Override
+        public void onPosition(String account, Position position) {
+            deliver(() -> listenersOf(account).forEach(l -> l.onPosition(position)));
+        }
+
+        @Override
+        public void onBook(OrderBook book) {
+            deliver(() -> bookListeners.stream().filter(s -> s.symbol().equals(book.symbol()))
+                    .forEach(s -> s.listener().onBook(book)));
+        }
+
+        @Override
+        public boolean wantsBook(String symbol) {
+            return !streamsDown.get() && bookListeners.stream().anyMatch(s -> s.symbol().equals(symbol));
+        }
+
+        void deliver(Runnable event) {
+            if (!streamsDown.get()) {
+                dispatch(event);
+            }
+        }
+
+        void dispatch(Runnable event) {
+            if (!scheduler.isShutdown()) {
+                scheduler.execute(event);
+            }
+        }
+
+        void allOrderListeners(java.util.function.Consumer<OrderEventListener> action) {
+            orderListeners.values().forEach(list -> list.forEach(action));
+        }
+    }
 
     private record BookSubscription(String symbol, BookListener listener) {
     }
 
+    private final Venue shared;
+    private final String account;
+    private final SimExchange exchange;
+    private final Clock clock;
+    private final boolean realTime;
+    private final SimFaults faults;
+    private final ScheduledExecutorService scheduler;
+    private final SplittableRandom jitterRandom;
+    private final List<BookSubscription> bookListeners;
+    private final List<OrderEventListener> orderListeners;
+    private final AtomicBoolean streamsDown;
+    private final AtomicBoolean started;
+
+    private SimExchangeClient(Venue shared, String account) {
+        this.shared = shared;
+        this.account = account;
+        this.exchange = shared.exchange;
+        this.clock = shared.clock;
+        this.realTime = shared.realTime;
+        this.faults = shared.faults;
+        this.scheduler = shared.scheduler;
+        this.jitterRandom = shared.jitterRandom;
+        this.bookListeners = shared.bookListeners;
+        this.orderListeners = shared.listenersOf(account);
+        this.streamsDown = shared.streamsDown;
+        this.started = shared.started;
+    }
+
     private SimExchangeClient(SimVenueConfig config, Clock clock, boolean realTime) {
-        this.exchange = new SimExchange(config, clock.instant());
-        this.clock = clock;
-        this.realTime = realTime;
-        this.jitterRandom = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sim-" + config.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        exchange.setSink(this);
+        this(new Venue(config, clock, realTime), SimExchange.DEFAULT_ACCOUNT);
+        shared.clients.put(SimExchange.DEFAULT_ACCOUNT, this);
+    }
+
+    /**
+     * The client of another account of this venue (created with the venue's initial balance on first use). Calling
+     * it again with the same name answers the same client; closing an account's client closes only its streams.
+     */
+    public SimExchangeClient forAccount(String accountName) {
+        return shared.clients.computeIfAbsent(accountName, a -> new SimExchangeClient(shared, a));
+    }
+
+    /** The venue account this client trades. */
+    public String account() {
+        return account;
     }
 
     /** A venue that moves with the wall clock once {@link #start()}ed. */
@@ -102,16 +204,16 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
         return exchange;
     }
 
-    /** Drops the streams: listeners hear DISCONNECTED and then nothing until {@link #restoreStreams()}. */
+    /** Drops the venue's streams (every account's): listeners hear DISCONNECTED, then nothing until restored. */
     public void dropStreams() {
         if (streamsDown.compareAndSet(false, true)) {
-            dispatch(() -> orderListeners.forEach(l -> l.onStreamState(StreamState.DISCONNECTED)));
+            dispatch(() -> shared.allOrderListeners(l -> l.onStreamState(StreamState.DISCONNECTED)));
         }
     }
 
     public void restoreStreams() {
         if (streamsDown.compareAndSet(true, false)) {
-            dispatch(() -> orderListeners.forEach(l -> l.onStreamState(StreamState.CONNECTED)));
+            dispatch(() -> shared.allOrderListeners(l -> l.onStreamState(StreamState.CONNECTED)));
         }
     }
 
@@ -137,16 +239,25 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
 
     @Override
     public CompletableFuture<OrderBook> orderBook(String symbol, int depth) {
-        return call(() -> exchange.book(symbol, depth));
+        return call(SimOperation.BOOK, () -> exchange.book(symbol, depth));
     }
 
     @Override
     public CompletableFuture<Bbo> bbo(String symbol) {
-        return call(() -> exchange.book(symbol, 1).bbo().orElseThrow());
+        return call(SimOperation.BOOK, () -> exchange.book(symbol, 1).bbo().orElseThrow());
     }
 
     @Override
     public CompletableFuture<Order> submitOrder(OrderRequest request) {
+        SimFaults.Fault fault = faults.takeAimed(SimOperation.SUBMIT);
+        if (fault == SimFaults.Fault.ACCEPT_THEN_HANG) {
+            CompletableFuture<Order> lost = new CompletableFuture<>();
+            respond(() -> exchange.submit(account, request));    // placed; the answer is dropped
+            return lost;
+        }
+        if (fault != null) {
+            return failed(fault, SimOperation.SUBMIT);
+        }
         if (faults.takeReject()) {
             return CompletableFuture.failedFuture(
                     new OrderRejectedException(venue(), request.clientOrderId(), "injected rejection"));
@@ -154,7 +265,7 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
         if (faults.takeAcceptThenTimeout()) {
             return respond(() -> {
                 try {
-                    exchange.submit(request);
+                    exchange.submit(account, request);
                 } catch (RuntimeException ignored) {
                     // the caller cannot know what happened either way: that is the point of this fault
                 }
@@ -162,42 +273,42 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
                         "injected timeout after the venue received the order", null);
             });
         }
-        return call(() -> exchange.submit(request));
+        return callUnaimed(() -> exchange.submit(account, request));
     }
 
     @Override
     public CompletableFuture<Order> cancelOrder(String symbol, String clientOrderId) {
-        return call(() -> exchange.cancel(symbol, clientOrderId));
+        return call(SimOperation.CANCEL, () -> exchange.cancel(account, symbol, clientOrderId));
     }
 
     @Override
     public CompletableFuture<Order> queryOrder(String symbol, String clientOrderId) {
-        return call(() -> exchange.query(symbol, clientOrderId));
+        return call(SimOperation.QUERY, () -> exchange.query(account, symbol, clientOrderId));
     }
 
     @Override
     public CompletableFuture<List<Order>> openOrders(String symbol) {
-        return call(() -> exchange.openOrders(symbol));
+        return call(SimOperation.OPEN_ORDERS, () -> exchange.openOrders(account, symbol));
     }
 
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return call(exchange::positions);
+        return call(SimOperation.POSITIONS, () -> exchange.positions(account));
     }
 
     @Override
     public CompletableFuture<List<Balance>> balances() {
-        return call(exchange::balances);
+        return call(SimOperation.BALANCES, () -> exchange.balances(account));
     }
 
     @Override
     public CompletableFuture<List<Fill>> fillsSince(Instant since) {
-        return call(() -> exchange.fillsSince(since));
+        return call(SimOperation.FILLS, () -> exchange.fillsSince(account, since));
     }
 
     @Override
     public CompletableFuture<Integer> setLeverage(String symbol, int leverage) {
-        return call(() -> exchange.setLeverage(symbol, leverage));
+        return call(SimOperation.LEVERAGE, () -> exchange.setLeverage(account, symbol, leverage));
     }
 
     @Override
@@ -216,37 +327,17 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
         return () -> orderListeners.remove(listener);
     }
 
+    /**
+     * Closes the venue (its thread and every account's streams) when called on the venue's own client; on another
+     * account's client, only that account's order listeners are dropped.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-    }
-
-    // --- engine events ---
-
-    @Override
-    public void onOrder(Order order) {
-        deliver(() -> orderListeners.forEach(l -> l.onOrder(order)));
-    }
-
-    @Override
-    public void onFill(Fill fill) {
-        deliver(() -> orderListeners.forEach(l -> l.onFill(fill)));
-    }
-
-    @Override
-    public void onPosition(Position position) {
-        deliver(() -> orderListeners.forEach(l -> l.onPosition(position)));
-    }
-
-    @Override
-    public void onBook(OrderBook book) {
-        deliver(() -> bookListeners.stream().filter(s -> s.symbol().equals(book.symbol()))
-                .forEach(s -> s.listener().onBook(book)));
-    }
-
-    @Override
-    public boolean wantsBook(String symbol) {
-        return !streamsDown.get() && bookListeners.stream().anyMatch(s -> s.symbol().equals(symbol));
+        if (account.equals(SimExchange.DEFAULT_ACCOUNT)) {
+            scheduler.shutdownNow();
+        } else {
+            orderListeners.clear();
+        }
     }
 
     // --- plumbing ---
@@ -255,20 +346,40 @@ public final class SimExchangeClient implements ExchangeClient, SimEventSink {
         exchange.advanceTo(clock.instant());
     }
 
-    private void deliver(Runnable event) {
-        if (!streamsDown.get()) {
-            dispatch(event);
-        }
+    private void dispatch(Runnable event) {
+        shared.dispatch(event);
     }
 
-    private void dispatch(Runnable event) {
-        if (!scheduler.isShutdown()) {
-            scheduler.execute(event);
-        }
+    /** Runs an engine call after the venue's latency, with the faults aimed at its operation checked first. */
+    private <T> CompletableFuture<T> call(SimOperation operation, Supplier<T> action) {
+        CompletableFuture<T> aimed = aimedFault(operation);
+        return aimed != null ? aimed : callUnaimed(action);
+    }
+
+    /** A failed (or never completing) answer when a fault is aimed at this call of {@code operation}. */
+    private <T> CompletableFuture<T> aimedFault(SimOperation operation) {
+        SimFaults.Fault fault = faults.takeAimed(operation);
+        return fault == null ? null : failed(fault, operation);
+    }
+
+    private <T> CompletableFuture<T> failed(SimFaults.Fault fault, SimOperation operation) {
+        return switch (fault) {
+            case RATE_LIMITED -> CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
+            case UNAVAILABLE -> CompletableFuture.failedFuture(new VenueUnavailableException(venue(),
+                    "injected failure: " + operation.name().toLowerCase(java.util.Locale.ROOT) + " unreachable", null));
+            case HANG, ACCEPT_THEN_HANG -> new CompletableFuture<>();
+        };
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> action) {
+        return callUnaimed(action);
     }
 
     /** Runs an engine call after the venue's latency, with the fault checks every request goes through. */
-    private <T> CompletableFuture<T> call(Supplier<T> action) {
+    private <T> CompletableFuture<T> callUnaimed(Supplier<T> action) {
+        if (faults.inRateLimitStorm(clock.instant())) {
+            return CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
+        }
         if (faults.takeFailure()) {
             return CompletableFuture.failedFuture(
                     new VenueUnavailableException(venue(), "injected failure: venue unreachable", null));

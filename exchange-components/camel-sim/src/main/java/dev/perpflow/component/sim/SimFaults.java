@@ -1,6 +1,9 @@
 package dev.perpflow.component.sim;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +20,46 @@ public final class SimFaults {
     private final AtomicReference<Duration> retryAfter = new AtomicReference<>(Duration.ofSeconds(1));
     private final AtomicInteger failNextRequests = new AtomicInteger();
     private final AtomicBoolean hangPublicData = new AtomicBoolean();
+    private final Map<SimOperation, Aimed> aimed = new EnumMap<>(SimOperation.class);
+    private final AtomicReference<Instant> rateLimitedUntil = new AtomicReference<>(Instant.MIN);
+
+    /** What an aimed fault does to the call it hits. */
+    public enum Fault {
+        /** refused with 429 and the configured Retry-After; nothing happens at the venue */
+        RATE_LIMITED,
+        /** the venue cannot be reached; nothing happens at the venue */
+        UNAVAILABLE,
+        /** the call never answers (a caller's own timeout decides); nothing happens at the venue */
+        HANG,
+        /** for submits: the venue places the order, but its answer never arrives */
+        ACCEPT_THEN_HANG
+    }
+
+    private record Aimed(Fault fault, int skip, int remaining) {
+    }
+
+    /** The next {@code n} calls of {@code operation} fail with {@code fault}; other calls are not affected. */
+    public SimFaults failNext(SimOperation operation, int n, Fault fault) {
+        return failAfter(operation, 0, n, fault);
+    }
+
+    /** After {@code skip} more calls of {@code operation} succeed, the {@code n} calls after them fail with {@code fault}. */
+    public SimFaults failAfter(SimOperation operation, int skip, int n, Fault fault) {
+        synchronized (aimed) {
+            aimed.put(operation, new Aimed(fault, skip, n));
+        }
+        return this;
+    }
+
+    /**
+     * A rate-limit storm: every request until {@code until} (in the venue's clock) is refused with 429 and
+     * {@code after} as its Retry-After; nothing is placed.
+     */
+    public SimFaults rateLimitUntil(Instant until, Duration after) {
+        retryAfter.set(after);
+        rateLimitedUntil.set(until);
+        return this;
+    }
 
     /** The next {@code n} submits are rejected; nothing is placed. */
     public SimFaults rejectNext(int n) {
@@ -55,7 +98,31 @@ public final class SimFaults {
         rateLimitNext.set(0);
         failNextRequests.set(0);
         hangPublicData.set(false);
+        rateLimitedUntil.set(Instant.MIN);
+        synchronized (aimed) {
+            aimed.clear();
+        }
         return this;
+    }
+
+    /** The fault aimed at this call of {@code operation}, counted down, or {@code null}. */
+    Fault takeAimed(SimOperation operation) {
+        synchronized (aimed) {
+            Aimed next = aimed.get(operation);
+            if (next == null || next.remaining() <= 0) {
+                return null;
+            }
+            if (next.skip() > 0) {
+                aimed.put(operation, new Aimed(next.fault(), next.skip() - 1, next.remaining()));
+                return null;
+            }
+            aimed.put(operation, new Aimed(next.fault(), 0, next.remaining() - 1));
+            return next.fault();
+        }
+    }
+
+    boolean inRateLimitStorm(Instant now) {
+        return now.isBefore(rateLimitedUntil.get());
     }
 
     boolean takeReject() {

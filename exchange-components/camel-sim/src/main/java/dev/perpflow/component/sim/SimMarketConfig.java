@@ -66,6 +66,12 @@ public record SimMarketConfig(
                 baseFundingRate, fundingVolatility, quantityMultiplier, volume24hUsd, openInterestUsd);
     }
 
+    public SimMarketConfig withMaxLeverage(int leverage) {
+        return new SimMarketConfig(symbol, venueSymbol, initialPrice, tickSize, lotSize, minNotional, leverage,
+                fundingIntervalHours, baseFundingRate, fundingVolatility, quantityMultiplier, volume24hUsd,
+                openInterestUsd);
+    }
+
     public SimMarketConfig withBaseFundingRate(BigDecimal rate) {
         return new SimMarketConfig(symbol, venueSymbol, initialPrice, tickSize, lotSize, minNotional, maxLeverage,
                 fundingIntervalHours, rate, fundingVolatility, quantityMultiplier, volume24hUsd, openInterestUsd);

@@ -10,6 +10,7 @@ import java.time.Instant;
 /** Mutable engine-side state of one order; {@link #snapshot} gives the immutable model view. */
 final class SimOrder {
 
+    final String account;
     final OrderRequest request;
     final String venueOrderId;
     final Instant createdAt;
@@ -20,7 +21,8 @@ final class SimOrder {
     String rejectReason;
     Instant updatedAt;
 
-    SimOrder(OrderRequest request, String venueOrderId, BigDecimal quantity, Instant at) {
+    SimOrder(String account, OrderRequest request, String venueOrderId, BigDecimal quantity, Instant at) {
+        this.account = account;
         this.request = request;
         this.venueOrderId = venueOrderId;
         this.quantity = quantity;

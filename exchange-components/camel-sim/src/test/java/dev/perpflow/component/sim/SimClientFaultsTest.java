@@ -160,4 +160,32 @@ class SimClientFaultsTest {
         assertThat(client.exchange().settlements()).singleElement()
                 .satisfies(s -> assertThat(s.amount()).isEqualByComparingTo(new BigDecimal("-9")));
     }
+
+    @Test
+    void aFaultAimedAtOneOperationLeavesTheOthersAlone() throws Exception {
+        client.submitOrder(market("q1", Side.BUY, "0.1")).get();
+        client.faults().failNext(SimOperation.QUERY, 2, SimFaults.Fault.RATE_LIMITED);
+        assertThat(failureOf(client.queryOrder("BTC", "q1"))).isInstanceOf(RateLimitedException.class);
+        assertThat(client.positions().get()).hasSize(1);
+        assertThat(failureOf(client.queryOrder("BTC", "q1"))).isInstanceOf(RateLimitedException.class);
+        assertThat(client.queryOrder("BTC", "q1").get().status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void anAimedHangNeverAnswers() throws Exception {
+        client.faults().failNext(SimOperation.FILLS, 1, SimFaults.Fault.HANG);
+        CompletableFuture<List<Fill>> hanging = client.fillsSince(START);
+        assertThatThrownBy(() -> hanging.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(client.fillsSince(START).get()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitStormRefusesEveryRequestUntilItEnds() throws Exception {
+        client.faults().rateLimitUntil(START.plusSeconds(60), Duration.ofSeconds(5));
+        assertThat(failureOf(client.submitOrder(market("s1", Side.BUY, "0.1")))).isInstanceOf(RateLimitedException.class);
+        assertThat(failureOf(client.positions())).isInstanceOf(RateLimitedException.class);
+        client.advance(Duration.ofSeconds(60));
+        assertThat(client.submitOrder(market("s2", Side.BUY, "0.1")).get().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(client.fillsSince(START).get()).extracting(Fill::clientOrderId).containsExactly("s2");
+    }
 }
