@@ -22,7 +22,9 @@ import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.JdbcOrderJournal;
-import dev.perpflow.app.execution.JdbcTradingStateStore;
+import dev.perpflow.app.execution.DurableTradingStateStore;
+import dev.perpflow.app.execution.ExecutionAlerts;
+import dev.perpflow.app.execution.KillSwitch;
 import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.funding.FeeSettings;
 import dev.perpflow.app.funding.FundingRoutes;
@@ -126,11 +128,16 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("venuesApi", new VenuesApi(venueRepository, queries, venueHealth, fees));
         registry.bind("tasksApi", new TasksApi(queries, fundingRepository, () -> FundingRoutes.runningRoutes(context),
                 clock));
+        DurableTradingStateStore tradingStates = new DurableTradingStateStore(database.dataSource(),
+                settings.dataDir().resolve("trading-states.json"));
+        context.addService(new ClosingService(tradingStates), true, true);
         RiskGuard risk = new RiskGuard(new RiskLimits(
                 properties.decimal("perpflow.risk.max-order-notional-usd", new BigDecimal("50000")),
-                properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)),
-                new JdbcTradingStateStore(database.dataSource()), clock);
-        ExecutionCore execution = new ExecutionCore(venues.clients(), new JdbcOrderJournal(database.dataSource()), risk,
+                properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)), tradingStates, clock);
+        NotificationRepository notifications = new NotificationRepository(database.dataSource());
+        ExecutionCore execution = new ExecutionCore(AccountTrading.DEFAULT, venues.clients(),
+                new JdbcOrderJournal(database.dataSource()), risk,
+                new ExecutionAlerts(AccountTrading.DEFAULT, notifications, clock),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
@@ -145,7 +152,6 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(paper), true, true);
-        NotificationRepository notifications = new NotificationRepository(database.dataSource());
         AccountTrading accountTrading = new AccountTrading(venues, execution, database.dataSource(), risk,
                 () -> new AccountRepository(database.dataSource(), audit, clock),
                 () -> new CredentialStore(database.dataSource(), secrets.box(), audit, clock),
@@ -154,12 +160,31 @@ public class PerpflowConfiguration implements CamelConfiguration {
                         ? new ProxyRepository(database.dataSource(), secrets.box(), audit, clock) : null, () -> audit,
                 java.net.URI.create(properties.string("perpflow.proxy.check-url", "https://api.ipify.org")),
                 properties.seconds("perpflow.proxy.check-seconds", Duration.ofMinutes(30), 1));
+        accountTrading.alerts(account -> new ExecutionAlerts(account, notifications, clock));
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
+        KillSwitch killSwitch = new KillSwitch(risk, () -> {
+            java.util.List<dev.perpflow.execution.OrderGateway> gateways = new java.util.ArrayList<>();
+            accountTrading.cores().forEach(core -> gateways.add(core.gateway()));
+            paper.existingExecution().ifPresent(core -> gateways.add(core.gateway()));
+            return gateways;
+        }, () -> audit, () -> notifications, clock);
+        registry.bind("killSwitch", killSwitch);
+        BigDecimal dailyLoss = properties.decimal("perpflow.risk.max-daily-loss-usd", BigDecimal.ZERO);
+        if (dailyLoss.signum() < 0) {
+            throw new dev.perpflow.app.startup.StartupException("perpflow.risk.max-daily-loss-usd must be 0 (off) or "
+                    + "a positive USD amount, was " + dailyLoss.toPlainString());
+        }
+        dev.perpflow.app.execution.DailyLossMonitor lossMonitor = new dev.perpflow.app.execution.DailyLossMonitor(
+                accountTrading, account -> dailyLossLimit(properties, dailyLoss, account), killSwitch, risk,
+                database.dataSource(), clock);
+        killSwitch.onAccountResume(lossMonitor::rebase);
+        registry.bind("dailyLossMonitor", lossMonitor);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
                 notifications, venues, accountTrading, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
-                Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)));
+                Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)),
+                new dev.perpflow.app.strategy.JdbcMarketClaims(database.dataSource(), clock));
         context.addService(new ClosingService(arbs), true, true);
         registry.bind("fundingArbRuns", arbs);
         AccountAccess access = new AccountAccess(() -> new AccountRepository(database.dataSource(), audit, clock),
@@ -170,7 +195,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 notifications, settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
         grids.notifyWith(notifications);
-        ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
+        ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
                 accountTrading, audit, runtime, notifications);
         registry.bind("controlApi", controlApi);
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
@@ -185,6 +210,23 @@ public class PerpflowConfiguration implements CamelConfiguration {
         context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
                 devRun.isEmpty() ? null : Path.of(devRun)));
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
+    }
+
+    /** An account's daily loss limit: its own {@code .<account>} setting, else the global one; none when 0. */
+    private static java.util.Optional<dev.perpflow.risk.DailyLossLimit> dailyLossLimit(PropertyReader properties,
+            BigDecimal global, String account) {
+        BigDecimal limit = global;
+        java.util.Optional<String> own = properties.optional("perpflow.risk.max-daily-loss-usd." + account);
+        if (own.isPresent() && !own.get().isBlank()) {
+            try {
+                limit = new BigDecimal(own.get().strip());
+            } catch (NumberFormatException e) {
+                LOG.error("perpflow.risk.max-daily-loss-usd.{} is not a number ({}); using the global limit", account,
+                        own.get());
+            }
+        }
+        return limit.signum() > 0 ? java.util.Optional.of(new dev.perpflow.risk.DailyLossLimit(limit))
+                : java.util.Optional.empty();
     }
 
     /** Closes a resource when the context stops (after the routes that use it). */

@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param quantity in venue contract units, on the instrument's lot grid
  * @param idPrefix deterministic prefix of the client order ids of every order this execution sends
  * @param critical an emergency (e.g. liquidation risk): the wider 3 % spread guard applies
+ * @param protective a reduce-only execution that removes risk a safety rule or a person wants gone (rollback of a
+ *                   naked leg, stop loss, liquidation-risk exit, manual close): allowed while trading is halted
  */
 public record ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
-        ExecutionMode mode, String idPrefix, String purpose, boolean critical, BigDecimal limitPrice) {
+        ExecutionMode mode, String idPrefix, String purpose, boolean critical, BigDecimal limitPrice,
+        boolean protective) {
 
     public ExecutionRequest {
         Objects.requireNonNull(venue, "venue");
@@ -25,6 +28,9 @@ public record ExecutionRequest(String venue, Instrument instrument, Side side, B
         if (quantity == null || quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be positive");
         }
+        if (protective && !reduceOnly) {
+            throw new IllegalArgumentException("only a reduce-only execution can be protective");
+        }
         if (limitPrice != null && limitPrice.signum() <= 0) {
             throw new IllegalArgumentException("limitPrice must be positive");
         }
@@ -33,7 +39,13 @@ public record ExecutionRequest(String venue, Instrument instrument, Side side, B
     /** A request its executor prices from the book. */
     public ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
             ExecutionMode mode, String idPrefix, String purpose, boolean critical) {
-        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, null);
+        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, null, false);
+    }
+
+    /** A protective reduce-only execution priced from the book (see {@code protective}). */
+    public static ExecutionRequest protective(String venue, Instrument instrument, Side side, BigDecimal quantity,
+            ExecutionMode mode, String idPrefix, String purpose) {
+        return new ExecutionRequest(venue, instrument, side, quantity, true, mode, idPrefix, purpose, true, null, true);
     }
 
     public String symbol() {

@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A journal in memory, with the same rules as the database one; for tests and simulations. */
 public final class InMemoryOrderJournal implements OrderJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryOrderJournal.class);
 
     private final Map<String, JournaledOrder> orders = new LinkedHashMap<>();
     private final Map<String, Fill> fills = new LinkedHashMap<>();
@@ -52,7 +56,39 @@ public final class InMemoryOrderJournal implements OrderJournal {
 
     @Override
     public synchronized boolean recordFill(Fill fill) {
-        return fills.putIfAbsent(key(fill.venue(), fill.tradeId()), fill) == null;
+        String key = key(fill.venue(), fill.tradeId()) + '|' + FillIdentity.orderRef(fill);
+        Fill stored = fills.get(key);
+        if (stored == null) {
+            fills.put(key, fill);
+            return true;
+        }
+        if (FillIdentity.sameTrade(stored, fill)) {
+            return false;
+        }
+        LOG.error("{} reused trade id {} for another fill of {} (stored {} @ {} at {}, now {} @ {} at {}); both kept",
+                fill.venue(), fill.tradeId(), FillIdentity.orderRef(fill), stored.quantity(), stored.price(),
+                stored.timestamp(), fill.quantity(), fill.price(), fill.timestamp());
+        return fills.putIfAbsent(key + '|' + FillIdentity.disambiguated(fill), fill) == null;
+    }
+
+    @Override
+    public synchronized JournaledOrder markCancelRequested(String venue, String clientOrderId, Instant at) {
+        JournaledOrder marked = require(venue, clientOrderId).withCancelRequested(at);
+        orders.put(key(venue, clientOrderId), marked);
+        return marked;
+    }
+
+    @Override
+    public synchronized JournaledOrder markGone(String venue, String clientOrderId, OrderStatus status, String note,
+            Instant at) {
+        JournaledOrder current = require(venue, clientOrderId);
+        if (current.status().isTerminal()) {
+            return current;
+        }
+        JournaledOrder gone = current.with(status, current.venueOrderId(), current.filledQuantity(),
+                current.averagePrice(), note, at);
+        orders.put(key(venue, clientOrderId), gone);
+        return gone;
     }
 
     @Override

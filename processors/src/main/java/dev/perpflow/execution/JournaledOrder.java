@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param purpose why the order exists (e.g. {@code entry-long}, {@code hedge}, {@code rollback}), for audits
  * @param note    last reject reason or why the outcome is unknown, else {@code null}
+ * @param cancelRequested an execution gave the order up: whenever the venue shows it working, it is cancelled
  */
 public record JournaledOrder(
         String venue,
@@ -23,7 +24,8 @@ public record JournaledOrder(
         BigDecimal averagePrice,
         String note,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean cancelRequested) {
 
     public JournaledOrder {
         Objects.requireNonNull(venue, "venue");
@@ -37,12 +39,18 @@ public record JournaledOrder(
     }
 
     public static JournaledOrder intent(String venue, OrderRequest request, String purpose, Instant at) {
-        return new JournaledOrder(venue, request, purpose, OrderStatus.NEW, null, BigDecimal.ZERO, null, null, at, at);
+        return new JournaledOrder(venue, request, purpose, OrderStatus.NEW, null, BigDecimal.ZERO, null, null, at, at,
+                false);
     }
 
     public JournaledOrder with(OrderStatus newStatus, String newVenueOrderId, BigDecimal filled, BigDecimal average,
             String newNote, Instant at) {
         return new JournaledOrder(venue, request, purpose, newStatus, newVenueOrderId, filled, average, newNote,
-                createdAt, at);
+                createdAt, at, cancelRequested);
+    }
+
+    public JournaledOrder withCancelRequested(Instant at) {
+        return new JournaledOrder(venue, request, purpose, status, venueOrderId, filledQuantity, averagePrice, note,
+                createdAt, at, true);
     }
 }

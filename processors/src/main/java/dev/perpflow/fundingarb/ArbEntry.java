@@ -1,5 +1,6 @@
 package dev.perpflow.fundingarb;
 
+import dev.perpflow.execution.AtomicRequest;
 import dev.perpflow.execution.AtomicResult;
 import dev.perpflow.execution.ExecutionMode;
 import dev.perpflow.execution.ExecutionResult;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's scan and entry: rank opportunities with the run's filters, take the best ones the run has capacity
- * and exposure for, size by target margin × the lower maximum leverage, refuse diverging prices, and open both
+ * and exposure for, size by target margin × one leverage (the lower of {@code max_leverage} and both venues'
+ * maximum, set on both venues before any order), refuse diverging prices, and open both
  * legs through the atomic executor. The position is persisted as OPENING before any order is sent; a success is
  * merged into an open position of the same pair, as the seed does.
  */
@@ -69,15 +71,20 @@ final class ArbEntry {
             if (config.excludeSymbols().contains(symbol) || failedThisCycle.contains(symbol) || inCooldown(symbol)) {
                 continue;
             }
+            if (active.stream().anyMatch(p -> p.symbol().equals(symbol) && p.status() != ArbPosition.Status.OPEN
+                    && p.status() != ArbPosition.Status.MERGED)) {
+                continue;   // a position of this symbol is opening or closing: no new entry until it is settled
+            }
             try {
                 Optional<Plan> plan = shouldTake(opportunity, active);
                 if (plan.isPresent()) {
                     if (open(plan.get(), active)) {
                         opened++;
-                        active = run.store.active(run.id);
                     } else {
                         failedThisCycle.add(symbol);
                     }
+                    active = run.store.active(run.id);
+                    releaseUnused(symbol, active);
                 }
             } catch (MarketNotFoundException e) {
                 run.funding.markUntradeable(e.venue(), symbol);
@@ -102,8 +109,22 @@ final class ArbEntry {
                 .orElseThrow(() -> new MarketNotFoundException(opportunity.longDex(), symbol));
         Instrument shortMarket = run.instrument(opportunity.shortDex(), symbol)
                 .orElseThrow(() -> new MarketNotFoundException(opportunity.shortDex(), symbol));
-        int leverage = Math.min(leverageOf(longMarket), leverageOf(shortMarket));
+        // the one leverage decision: sizing, the margin check and both venues' setting all use it
+        int leverage = Math.min(config.maxLeverage(), Math.min(leverageOf(longMarket), leverageOf(shortMarket)));
         BigDecimal size = config.sizeUsd(leverage).min(config.maxPositionSizeUsd());
+        Optional<ArbPosition> samePair = active.stream().filter(p -> p.status() == ArbPosition.Status.OPEN
+                && p.symbol().equals(symbol) && p.longDex().equals(opportunity.longDex())
+                && p.shortDex().equals(opportunity.shortDex())).findFirst();
+        if (samePair.isPresent()) {
+            // an entry on an open pair is merged into it: the merged position stays within the per-position cap
+            BigDecimal room = config.maxPositionSizeUsd().subtract(samePair.get().sizeUsd());
+            if (room.compareTo(FundingArbConfig.MIN_POSITION_USD) < 0) {
+                LOG.debug("[{}] {} skipped: position {} is at its size limit {}", run.id, symbol, samePair.get().id(),
+                        config.maxPositionSizeUsd().toPlainString());
+                return Optional.empty();
+            }
+            size = size.min(room);
+        }
         for (String venue : List.of(opportunity.longDex(), opportunity.shortDex())) {
             BigDecimal exposure = active.stream().filter(p -> p.status() != ArbPosition.Status.MERGED)
                     .filter(p -> p.longDex().equals(venue) || p.shortDex().equals(venue))
@@ -114,7 +135,27 @@ final class ArbEntry {
                 return Optional.empty();
             }
         }
+        for (String venue : List.of(opportunity.longDex(), opportunity.shortDex())) {
+            Optional<String> holder = run.claim(venue, symbol);
+            if (holder.isPresent()) {
+                LOG.info("[{}] {} skipped: run {} trades {} on {} for account {}", run.id, symbol, holder.get(), symbol,
+                        venue, run.account());
+                releaseUnused(symbol, active);
+                return Optional.empty();
+            }
+        }
         return Optional.of(new Plan(opportunity, longMarket, shortMarket, leverage, size));
+    }
+
+    /** Gives back this run's claims on a symbol it holds nothing of (an entry that was not made). */
+    void releaseUnused(String symbol, List<ArbPosition> active) {
+        for (String venue : run.venues.keySet()) {
+            boolean used = active.stream().anyMatch(p -> p.symbol().equals(symbol)
+                    && (p.longDex().equals(venue) || p.shortDex().equals(venue)));
+            if (!used && run.claimed().contains(venue + '|' + symbol)) {
+                run.release(venue, symbol);
+            }
+        }
     }
 
     /** Opens a planned position; {@code false} when it was refused or did not end hedged (nothing held). */
@@ -167,12 +208,17 @@ final class ArbEntry {
                 prices.longPrice().toPlainString(), prices.shortPrice().toPlainString(),
                 prices.strategy().name().toLowerCase(Locale.ROOT));
 
-        AtomicResult result = Futures.await(run.atomic.execute(List.of(
+        AtomicResult result = Futures.await(run.atomic.execute(AtomicRequest.open(List.of(
                 new LegSpec(opportunity.longDex(), plan.longMarket(), Side.BUY, ExecutionMode.SIMPLE_LIMIT,
                         intent.entryIdPrefix() + "l", prices.longPrice()),
                 new LegSpec(opportunity.shortDex(), plan.shortMarket(), Side.SELL, ExecutionMode.SIMPLE_LIMIT,
-                        intent.entryIdPrefix() + "s", prices.shortPrice())), tokens, false), ATOMIC_TIMEOUT);
+                        intent.entryIdPrefix() + "s", prices.shortPrice())), tokens, plan.leverage())),
+                ATOMIC_TIMEOUT);
         if (!result.success()) {
+            if (!result.flat()) {
+                keepNakedLegs(intent, result, price);
+                return false;
+            }
             run.store.save(intent.failed(result.error(), run.clock.instant()));
             if (result.error() != null && result.error().toLowerCase(Locale.ROOT).contains("margin")) {
                 notifyInsufficientMargin(symbol, opportunity, result.error());
@@ -200,20 +246,68 @@ final class ArbEntry {
     }
 
     /**
-     * The position as the atomic execution left it. A leg completed by a hedge has no average price of its own
-     * first execution, so prices fall back to the mid the entry was sized at; the size is what both legs hold.
+     * An entry that failed while a leg is (or may be) still held is never recorded FAILED: the position stays
+     * tracked, CLOSING as a naked leg, so the run closes what its own orders hold (protective: also while trading is
+     * halted), keeps monitoring it until then, and shows it; the owner is told.
+     */
+    private void keepNakedLegs(ArbPosition intent, AtomicResult result, BigDecimal sizedAt) {
+        BigDecimal longTokens = result.confirmed() ? result.legTokens().get(0) : intent.longLeg().tokens();
+        BigDecimal shortTokens = result.confirmed() ? result.legTokens().get(1) : intent.shortLeg().tokens();
+        ArbLeg longLeg = new ArbLeg(intent.longDex(), Side.BUY, longTokens, priceOf(result.legs(), 0, sizedAt),
+                feesOf(result.legs(), 0), null);
+        ArbLeg shortLeg = new ArbLeg(intent.shortDex(), Side.SELL, shortTokens, priceOf(result.legs(), 1, sizedAt),
+                feesOf(result.legs(), 1), null);
+        ArbPosition naked = intent.withLegs(longLeg, shortLeg, longTokens.max(shortTokens).multiply(sizedAt))
+                .closing(ExitReasons.NAKED_AFTER_FAILED_ENTRY);
+        run.store.save(naked);
+        if (result.legs().size() == 2) {
+            recordEntryTrades(naked, result);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("position_id", naked.id());
+        details.put("long_tokens", longTokens);
+        details.put("short_tokens", shortTokens);
+        details.put("confirmed", result.confirmed());
+        run.emit(ArbEvent.NAKED_LEG, ArbEvent.Level.ERROR, naked.symbol(), naked.symbol() + " entry failed ("
+                + result.error() + ") with legs still held: " + longTokens.toPlainString() + " long on "
+                + naked.longDex() + ", " + shortTokens.toPlainString() + " short on " + naked.shortDex()
+                + "; closing them", details);
+    }
+
+    private static BigDecimal priceOf(List<ExecutionResult> legs, int i, BigDecimal fallback) {
+        return i < legs.size() && legs.get(i).averagePrice() != null ? legs.get(i).averagePrice() : fallback;
+    }
+
+    private static BigDecimal feesOf(List<ExecutionResult> legs, int i) {
+        return i < legs.size() ? legs.get(i).fees() : BigDecimal.ZERO;
+    }
+
+    /**
+     * The position as the venues' fills of its entry tell it: each leg's tokens as the atomic execution confirmed,
+     * its entry price and fees from every fill of its orders (entry and hedges alike), the size what both legs hold.
+     * Without fills to read (a venue's history unavailable), the executions' own averages stand in.
      */
     private ArbPosition filled(ArbPosition intent, AtomicResult result, BigDecimal sizedAt) {
-        ArbLeg longLeg = leg(intent.longDex(), Side.BUY, result.legTokens().get(0), result.legs().get(0), sizedAt);
-        ArbLeg shortLeg = leg(intent.shortDex(), Side.SELL, result.legTokens().get(1), result.legs().get(1), sizedAt);
+        ArbLeg longLeg = leg(intent, intent.longLeg(), result.legTokens().get(0), result.legs().get(0), sizedAt);
+        ArbLeg shortLeg = leg(intent, intent.shortLeg(), result.legTokens().get(1), result.legs().get(1), sizedAt);
         BigDecimal size = longLeg.tokens().min(shortLeg.tokens()).multiply(sizedAt);
         return intent.withLegs(longLeg, shortLeg, size).with(ArbPosition.Status.OPEN);
     }
 
-    private static ArbLeg leg(String venue, Side side, BigDecimal tokens, ExecutionResult fill, BigDecimal fallback) {
-        BigDecimal price = fill.filledQuantity().signum() > 0 && fill.averagePrice() != null
-                && fill.averagePrice().signum() > 0 ? fill.averagePrice() : fallback;
-        return new ArbLeg(venue, side, tokens, price, fill.fees(), null);
+    private ArbLeg leg(ArbPosition intent, ArbLeg planned, BigDecimal tokens, ExecutionResult execution,
+            BigDecimal fallback) {
+        try {
+            LegLedger ledger = run.ledger(intent, planned, null);
+            if (ledger.averageOpenPrice() != null) {
+                return new ArbLeg(planned.venue(), planned.side(), tokens, ledger.averageOpenPrice(), ledger.fees(), null);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] fills of {} on {} unavailable ({}); entry price from the execution", run.id, intent.id(),
+                    planned.venue(), e.getMessage());
+        }
+        BigDecimal price = execution.filledQuantity().signum() > 0 && execution.averagePrice() != null
+                && execution.averagePrice().signum() > 0 ? execution.averagePrice() : fallback;
+        return new ArbLeg(planned.venue(), planned.side(), tokens, price, execution.fees(), null);
     }
 
     private static ArbPosition merge(ArbPosition existing, ArbPosition tranche) {
@@ -228,14 +322,33 @@ final class ArbEntry {
                         tranche.shortLeg().fees()), total).withEntryRates(longRate, shortRate);
     }
 
+    /** One {@code trade_fills} row per leg of an entry: every fill of its orders (entry and hedges) aggregated. */
     private void recordEntryTrades(ArbPosition position, AtomicResult result) {
-        ExecutionResult longFill = result.legs().get(0);
-        ExecutionResult shortFill = result.legs().get(1);
         Instant now = run.clock.instant();
-        run.store.recordTrade(position.id(), "entry", position.longDex(), position.symbol(), Side.BUY,
-                longFill.filledQuantity(), longFill.averagePrice(), longFill.fees(), longFill.clientOrderIds(), now);
-        run.store.recordTrade(position.id(), "entry", position.shortDex(), position.symbol(), Side.SELL,
-                shortFill.filledQuantity(), shortFill.averagePrice(), shortFill.fees(), shortFill.clientOrderIds(), now);
+        for (int i = 0; i < 2; i++) {
+            ArbLeg leg = i == 0 ? position.longLeg() : position.shortLeg();
+            ExecutionResult execution = result.legs().get(i);
+            BigDecimal quantity = execution.filledQuantity();
+            BigDecimal average = execution.averagePrice();
+            BigDecimal fees = execution.fees();
+            List<String> ids = execution.clientOrderIds();
+            try {
+                LegLedger ledger = run.ledger(position, leg, null);
+                if (ledger.opened().signum() > 0) {
+                    Instrument market = run.requireInstrument(leg.venue(), position.symbol());
+                    quantity = market.fromTokens(ledger.opened());
+                    average = ledger.averageOpenPrice();
+                    fees = ledger.fees();
+                    ids = ledger.openingOrders();
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("[{}] entry trades of {} from the executions ({})", run.id, position.id(), e.getMessage());
+            }
+            if (quantity.signum() > 0) {
+                run.store.recordTrade(position.id(), "entry", leg.venue(), position.symbol(), leg.side(), quantity,
+                        average, fees, ids, now);
+            }
+        }
     }
 
     private void notifyOpened(ArbPosition shown, ArbPosition tranche, AtomicResult result, Plan plan) {

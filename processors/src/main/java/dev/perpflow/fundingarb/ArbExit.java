@@ -1,5 +1,6 @@
 package dev.perpflow.fundingarb;
 
+import dev.perpflow.execution.AtomicRequest;
 import dev.perpflow.execution.AtomicResult;
 import dev.perpflow.execution.ExecutionMode;
 import dev.perpflow.execution.ExecutionRequest;
@@ -37,9 +38,13 @@ final class ArbExit {
     private static final BigDecimal DUST_TOKENS = new BigDecimal("0.0001");
     private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The answer to a close request. */
+    /**
+     * The answer to a close request.
+     *
+     * @param failed an attempt was made and left something held (the engine backs off before the next one)
+     */
     record CloseOutcome(boolean closed, boolean wideSpreadWarning, BigDecimal spread, String message,
-            ArbPosition position) {
+            ArbPosition position, boolean failed) {
     }
 
     private final ArbRun run;
@@ -86,6 +91,21 @@ final class ArbExit {
         return pollForExit(current, verdict.reason());
     }
 
+    /** The liquidation-risk exit reason of a leg held too close to its liquidation price, else {@code null}. */
+    String liquidationRisk(ArbPosition position, Map<String, List<Position>> positionsByVenue) {
+        if (!run.config().enableLiquidationPrevention()) {
+            return null;
+        }
+        for (ArbLeg leg : List.of(position.longLeg(), position.shortLeg())) {
+            ArbRun.Held held = run.held(leg.venue(), position.symbol(), positionsByVenue.get(leg.venue()));
+            BigDecimal distance = ExitEvaluator.liquidationDistance(held.position());
+            if (distance != null && distance.compareTo(run.config().minLiquidationDistancePct()) < 0) {
+                return ExitReasons.liquidationRisk(leg.venue());
+            }
+        }
+        return null;
+    }
+
     /** The seed's exit polling: close at break-even, or at the deadline with {@code _TIMEOUT}; never into a wide spread. */
     private ArbPosition pollForExit(ArbPosition position, String reason) {
         Instant now = run.clock.instant();
@@ -114,100 +134,187 @@ final class ArbExit {
 
     /**
      * Closes a position: the attempt is persisted before any order, both legs are closed reduce-only (atomically
-     * when both are held), a residual is swept at market, and PnL is booked once the legs are flat.
+     * when both are held), a residual is swept at market, and PnL is booked once the legs are flat. Only what the
+     * position's own orders hold is closed (see {@link ArbRun#ledger}); quantity someone else holds on the same
+     * market is never touched. A protective close (an emergency or one a person asked for) goes out even while
+     * trading is halted; any other waits for the resume without counting as a failed attempt.
      *
      * @param checkedSpread whether the caller already handled wide spreads (manual closes confirm them first)
      */
     CloseOutcome close(ArbPosition position, String reason, CloseType type, boolean checkedSpread) {
         boolean critical = ExitReasons.isCritical(reason);
+        boolean protective = ExitReasons.isProtective(reason);
+        if (!protective && !run.tradingActive()) {
+            return new CloseOutcome(false, false, BigDecimal.ZERO, "waiting: trading is halted or reducing only",
+                    position, false);
+        }
         if (!checkedSpread && !critical && !ExitReasons.isManual(reason)) {
             BigDecimal spread = widestSpread(position);
             if (spread.compareTo(FundingArbConfig.MAX_EXIT_SPREAD) > 0) {
-                return new CloseOutcome(false, true, spread, "wide spread " + ArbEntry.percent(spread) + " %", position);
+                return new CloseOutcome(false, true, spread, "wide spread " + ArbEntry.percent(spread) + " %", position,
+                        false);
             }
         }
         ArbPosition closing = position.closing(reason);
         run.store.save(closing);
         int attempt = closing.closeAttempts();
-        Map<String, List<Position>> venuePositions = positionsOf(closing);
-        ArbRun.Held longHeld = run.held(closing.longDex(), closing.symbol(), venuePositions.get(closing.longDex()));
-        ArbRun.Held shortHeld = run.held(closing.shortDex(), closing.symbol(), venuePositions.get(closing.shortDex()));
-        BigDecimal longTokens = attributable(closing.longLeg(), longHeld);
-        BigDecimal shortTokens = attributable(closing.shortLeg(), shortHeld);
-        if (longHeld.position() != null || shortHeld.position() != null) {
+        Holdings before = holdings(closing);
+        if (before.anyHeld()) {
             // funding settled since the last monitoring pass belongs to this position's result
-            BigDecimal funding = currentFunding(closing, longHeld, shortHeld);
+            BigDecimal funding = currentFunding(closing, before.longHeld(), before.shortHeld());
             closing = closing.monitored(closing.currentDivergence(), funding,
-                    run.clock.instant()).withLegs(closing.longLeg().withSnapshot(longHeld.position()),
-                    closing.shortLeg().withSnapshot(shortHeld.position()), closing.sizeUsd());
+                    run.clock.instant()).withLegs(closing.longLeg().withSnapshot(before.longHeld().position()),
+                    closing.shortLeg().withSnapshot(before.shortHeld().position()), closing.sizeUsd());
             run.store.save(closing);
+        } else if (before.vanished()) {
+            return new CloseOutcome(true, false, BigDecimal.ZERO, "legs closed outside perpflow",
+                    bookedOutside(closing, before), false);
         }
         ExecutionMode mode = switch (type) {
             case MARKET -> ExecutionMode.MARKET;
             case LIMIT -> ExecutionMode.SIMPLE_LIMIT;
             case DEFAULT -> critical ? ExecutionMode.MARKET : ExecutionMode.SIMPLE_LIMIT;
         };
+        BigDecimal longTokens = before.longTokens();
+        BigDecimal shortTokens = before.shortTokens();
         LOG.info("[{}] closing {} ({}), attempt {}: {} long on {}, {} short on {}", run.id, closing.symbol(), reason,
                 attempt, longTokens.toPlainString(), closing.longDex(), shortTokens.toPlainString(), closing.shortDex());
         List<ExecutionResult> longExits = new ArrayList<>();
         List<ExecutionResult> shortExits = new ArrayList<>();
         String prefix = closing.closeIdPrefix(attempt);
         if (longTokens.signum() > 0 && shortTokens.signum() > 0) {
-            AtomicResult result = Futures.await(run.atomic.execute(List.of(
+            AtomicResult result = Futures.await(run.atomic.execute(AtomicRequest.close(List.of(
                     new LegSpec(closing.longDex(), market(closing.longDex(), closing), Side.SELL, mode, prefix + "l"),
                     new LegSpec(closing.shortDex(), market(closing.shortDex(), closing), Side.BUY, mode, prefix + "s")),
-                    longTokens.min(shortTokens), true), CLOSE_TIMEOUT);
+                    longTokens.min(shortTokens), protective)), CLOSE_TIMEOUT);
             longExits.add(result.legs().get(0));
             shortExits.add(result.legs().get(1));
         } else if (longTokens.signum() > 0) {
-            longExits.add(single(closing.longDex(), closing, Side.SELL, longTokens, critical, prefix + "l"));
+            longExits.add(single(closing.longDex(), closing, Side.SELL, longTokens, critical, protective, prefix + "l"));
         } else if (shortTokens.signum() > 0) {
-            shortExits.add(single(closing.shortDex(), closing, Side.BUY, shortTokens, critical, prefix + "s"));
+            shortExits.add(single(closing.shortDex(), closing, Side.BUY, shortTokens, critical, protective,
+                    prefix + "s"));
         }
-        // residual cleanup: whatever is still held is closed at market
-        venuePositions = positionsOf(closing);
-        BigDecimal longLeft = attributable(closing.longLeg(), run.held(closing.longDex(), closing.symbol(),
-                venuePositions.get(closing.longDex())));
-        BigDecimal shortLeft = attributable(closing.shortLeg(), run.held(closing.shortDex(), closing.symbol(),
-                venuePositions.get(closing.shortDex())));
-        if (longLeft.compareTo(DUST_TOKENS) > 0) {
-            longExits.add(residual(closing.longDex(), closing, Side.SELL, longLeft, prefix + "lr"));
+        // residual cleanup: whatever the position's own orders still hold is closed at market
+        Holdings after = holdings(closing);
+        if (after.longTokens().compareTo(DUST_TOKENS) > 0) {
+            longExits.add(residual(closing.longDex(), closing, Side.SELL, after.longTokens(), protective, prefix + "lr"));
         }
-        if (shortLeft.compareTo(DUST_TOKENS) > 0) {
-            shortExits.add(residual(closing.shortDex(), closing, Side.BUY, shortLeft, prefix + "sr"));
+        if (after.shortTokens().compareTo(DUST_TOKENS) > 0) {
+            shortExits.add(residual(closing.shortDex(), closing, Side.BUY, after.shortTokens(), protective,
+                    prefix + "sr"));
         }
-        venuePositions = positionsOf(closing);
-        longLeft = attributable(closing.longLeg(), run.held(closing.longDex(), closing.symbol(), venuePositions.get(closing.longDex())));
-        shortLeft = attributable(closing.shortLeg(), run.held(closing.shortDex(), closing.symbol(), venuePositions.get(closing.shortDex())));
+        Holdings end = holdings(closing);
         recordExitTrades(closing, longExits, shortExits);
-        if (longLeft.compareTo(DUST_TOKENS) > 0 || shortLeft.compareTo(DUST_TOKENS) > 0) {
+        if (end.longTokens().compareTo(DUST_TOKENS) > 0 || end.shortTokens().compareTo(DUST_TOKENS) > 0) {
+            String why = firstError(longExits, shortExits);
             run.emit("close_incomplete", ArbEvent.Level.ERROR, closing.symbol(), closing.symbol() + " close (" + reason
-                    + ") left " + longLeft.toPlainString() + " long / " + shortLeft.toPlainString()
-                    + " short; retrying next cycle", Map.of("position_id", closing.id()));
-            return new CloseOutcome(false, false, BigDecimal.ZERO, "close incomplete; retrying", closing);
+                    + ") left " + end.longTokens().toPlainString() + " long / " + end.shortTokens().toPlainString()
+                    + " short" + (why == null ? "" : ": " + why) + "; it is retried", Map.of("position_id", closing.id()));
+            return new CloseOutcome(false, false, BigDecimal.ZERO, "close incomplete: " + end.longTokens()
+                    .toPlainString() + " long / " + end.shortTokens().toPlainString() + " short still held"
+                    + (why == null ? "" : " (" + why + ")"), closing, true);
         }
-        return new CloseOutcome(true, false, BigDecimal.ZERO, "closed", booked(closing, reason, longExits, shortExits));
+        return new CloseOutcome(true, false, BigDecimal.ZERO, "closed", booked(closing, reason, end, longExits,
+                shortExits), false);
+    }
+
+    /** What the position's own orders hold on each leg now, and what the venues hold on the legs' sides. */
+    record Holdings(ArbRun.Held longHeld, ArbRun.Held shortHeld, LegLedger longLedger, LegLedger shortLedger,
+            ArbLeg longLeg, ArbLeg shortLeg) {
+
+        /** Own tokens on the long leg that the venue still holds. */
+        BigDecimal longTokens() {
+            return ownHeld(longHeld, longLedger, 1);
+        }
+
+        BigDecimal shortTokens() {
+            return ownHeld(shortHeld, shortLedger, -1);
+        }
+
+        boolean anyHeld() {
+            return longTokens().compareTo(DUST_TOKENS) > 0 || shortTokens().compareTo(DUST_TOKENS) > 0;
+        }
+
+        /**
+         * Nothing held, and not because this position's orders closed it: own tokens the venue no longer holds, or
+         * a leg with tokens whose fills the venue no longer reports (its history is gone, e.g. after a reset).
+         */
+        boolean vanished() {
+            return !anyHeld() && (gone(longLeg, longLedger) || gone(shortLeg, shortLedger));
+        }
+
+        private static boolean gone(ArbLeg leg, LegLedger ledger) {
+            return ledger.ownNet().compareTo(DUST_TOKENS) > 0
+                    || leg.tokens().compareTo(DUST_TOKENS) > 0 && ledger.ownFills() == 0;
+        }
+
+        private static BigDecimal ownHeld(ArbRun.Held held, LegLedger ledger, int expectedSign) {
+            return held.sign() == expectedSign ? held.tokens().min(ledger.ownNet()) : BigDecimal.ZERO;
+        }
+    }
+
+    private Holdings holdings(ArbPosition position) {
+        Map<String, List<Position>> venuePositions = positionsOf(position);
+        ArbRun.Held longHeld = run.held(position.longDex(), position.symbol(), venuePositions.get(position.longDex()));
+        ArbRun.Held shortHeld = run.held(position.shortDex(), position.symbol(), venuePositions.get(position.shortDex()));
+        LegLedger longLedger = run.ledger(position, position.longLeg(), longHeld.sign() > 0 ? longHeld.tokens()
+                : BigDecimal.ZERO);
+        LegLedger shortLedger = run.ledger(position, position.shortLeg(), shortHeld.sign() < 0 ? shortHeld.tokens()
+                : BigDecimal.ZERO);
+        return new Holdings(longHeld, shortHeld, longLedger, shortLedger, position.longLeg(), position.shortLeg());
     }
 
     /**
      * Books the realized PnL from the venues' own fills of this position (entry, hedges, closes and residuals, found
-     * by the position's client-order-id prefix): per leg, sells minus buys minus fees; plus the funding received.
+     * by the position's client-order-id prefixes) plus the funding received. Fees already known are never erased;
+     * tokens opened and never seen closed are left out and the PnL is marked incomplete.
      */
-    private ArbPosition booked(ArbPosition position, String reason, List<ExecutionResult> longExits,
+    private ArbPosition booked(ArbPosition position, String reason, Holdings end, List<ExecutionResult> longExits,
             List<ExecutionResult> shortExits) {
-        List<String> prefixes = new ArrayList<>();
-        prefixes.add("fa-" + position.id() + "-");
-        run.store.trancheIds(position.id()).forEach(id -> prefixes.add("fa-" + id + "-"));
-        LegResult longResult = legResult(position.longLeg(), position, prefixes);
-        LegResult shortResult = legResult(position.shortLeg(), position, prefixes);
+        return book(position, reason, end, fees(longExits).add(fees(shortExits)), null);
+    }
+
+    /** The legs were gone without this run closing them: kept fees, a PnL from whatever fills the venue still has. */
+    private ArbPosition bookedOutside(ArbPosition position, Holdings holdings) {
+        LOG.warn("[{}] {} {}: the venues no longer hold its legs and this run did not close them (liquidation, close by "
+                + "hand or a venue reset)", run.id, position.symbol(), position.id());
+        String pending = position.exitReason();
+        boolean legsGoneReason = ExitReasons.ALL_LEGS_CLOSED.equals(pending) || ExitReasons.LEG_LIQUIDATED.equals(pending);
+        boolean explained = explained(position.longLeg(), holdings.longLedger())
+                && explained(position.shortLeg(), holdings.shortLedger());
+        if (legsGoneReason && explained) {
+            // the venues' fills tell what happened (a liquidation, a close by hand): the seed's reason, a real PnL
+            return book(position, pending, holdings, BigDecimal.ZERO, null);
+        }
+        return book(position, ExitReasons.CLOSED_OUTSIDE, holdings, BigDecimal.ZERO, "legs closed outside perpflow ("
+                + pending + " was pending) and the venues report no fills that explain it: not reconciled");
+    }
+
+    /** A leg whose every opened token the venue's fills show closed (or a leg that never held anything). */
+    private static boolean explained(ArbLeg leg, LegLedger ledger) {
+        return leg.tokens().compareTo(DUST_TOKENS) <= 0 && ledger.ownFills() == 0
+                || ledger.ownFills() > 0 && ledger.complete();
+    }
+
+    private ArbPosition book(ArbPosition position, String reason, Holdings end, BigDecimal exitFees, String note) {
+        ArbLeg longLeg = position.longLeg();
+        ArbLeg shortLeg = position.shortLeg();
+        BigDecimal longFees = end.longLedger().totalFees().max(longLeg.fees());
+        BigDecimal shortFees = end.shortLedger().totalFees().max(shortLeg.fees());
+        boolean complete = end.longLedger().complete() && end.shortLedger().complete();
+        BigDecimal longPnl = end.longLedger().realizedPnl().add(end.longLedger().totalFees()).subtract(longFees);
+        BigDecimal shortPnl = end.shortLedger().realizedPnl().add(end.shortLedger().totalFees()).subtract(shortFees);
         Map<String, Object> legPnl = new LinkedHashMap<>();
-        legPnl.put(position.longDex(), longResult.pnl());
-        legPnl.put(position.shortDex(), shortResult.pnl());
-        ArbPosition withFees = position.withLegs(position.longLeg().withFees(longResult.fees()),
-                position.shortLeg().withFees(shortResult.fees()), position.sizeUsd());
-        BigDecimal pnl = longResult.pnl().add(shortResult.pnl()).add(position.cumulativeFunding());
+        legPnl.put(position.longDex(), longPnl);
+        legPnl.put(position.shortDex(), shortPnl);
+        ArbPosition withFees = position.withLegs(longLeg.withFees(longFees), shortLeg.withFees(shortFees),
+                position.sizeUsd());
+        BigDecimal pnl = longPnl.add(shortPnl).add(position.cumulativeFunding());
         Instant now = run.clock.instant();
-        ArbPosition closed = withFees.closed(reason, pnl, now);
+        String problem = note != null ? note : complete ? null
+                : "PnL incomplete: the venues report no close for part of a leg (" + unmatched(end) + ")";
+        ArbPosition closed = withFees.closed(reason, pnl, now).withError(problem);
         run.store.save(closed);
         BigDecimal pnlPct = closed.sizeUsd() == null || closed.sizeUsd().signum() == 0 ? BigDecimal.ZERO
                 : pnl.divide(closed.sizeUsd(), MathContext.DECIMAL64).movePointRight(2);
@@ -216,92 +323,54 @@ final class ArbExit {
         details.put("reason", reason);
         details.put("pnl_usd", pnl);
         details.put("pnl_pct", pnlPct);
+        details.put("pnl_complete", problem == null);
         details.put("age_hours", closed.ageHours(now));
         details.put("size_usd", closed.sizeUsd());
         details.put("funding_usd", closed.cumulativeFunding());
         details.put("fees_usd", withFees.totalFees());
-        details.put("exit_fees_usd", fees(longExits).add(fees(shortExits)));
+        details.put("exit_fees_usd", exitFees);
         details.put("leg_pnl", legPnl);
-        run.emit(ArbEvent.POSITION_CLOSED, ArbEvent.Level.INFO, closed.symbol(), "Closed " + closed.symbol() + " ("
-                + reason + "): PnL " + pnl.setScale(2, RoundingMode.HALF_UP) + " USD ("
-                + pnlPct.setScale(2, RoundingMode.HALF_UP) + " %), age " + closed.ageHours(now)
-                .setScale(1, RoundingMode.HALF_UP) + " h", details);
+        if (problem != null) {
+            details.put("note", problem);
+        }
+        run.emit(ArbEvent.POSITION_CLOSED, problem == null ? ArbEvent.Level.INFO : ArbEvent.Level.WARNING,
+                closed.symbol(), "Closed " + closed.symbol() + " (" + reason + "): PnL "
+                + pnl.setScale(2, RoundingMode.HALF_UP) + " USD (" + pnlPct.setScale(2, RoundingMode.HALF_UP)
+                + " %)" + (problem == null ? "" : " [" + problem + "]") + ", age "
+                + closed.ageHours(now).setScale(1, RoundingMode.HALF_UP) + " h", details);
         return closed;
     }
 
-    /** A leg's realized result: what its sells brought minus what its buys cost minus fees, in quote currency. */
-    record LegResult(BigDecimal pnl, BigDecimal fees) {
+    private static String unmatched(Holdings end) {
+        return end.longLedger().opened().subtract(end.longLedger().matched()).toPlainString() + " long, "
+                + end.shortLedger().opened().subtract(end.shortLedger().matched()).toPlainString() + " short tokens";
     }
 
-    private LegResult legResult(ArbLeg leg, ArbPosition position, List<String> prefixes) {
-        Instrument market = market(leg.venue(), position);
-        List<Fill> fills = Futures.await(run.venue(leg.venue()).fillsSince(position.openedAt().minus(Duration.ofMinutes(1))),
-                ArbRun.CALL_TIMEOUT);
-        Side reducing = leg.side().opposite();
-        BigDecimal cash = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
-        BigDecimal held = BigDecimal.ZERO;     // tokens this position's own orders left open on the leg
-        List<Fill> external = new ArrayList<>();
-        for (Fill fill : fills) {
-            if (!fill.symbol().equals(position.symbol())) {
-                continue;
-            }
-            if (fill.clientOrderId() == null || prefixes.stream().noneMatch(fill.clientOrderId()::startsWith)) {
-                if (fill.side() == reducing && !fill.timestamp().isBefore(position.openedAt())
-                        && (fill.clientOrderId() == null || !fill.clientOrderId().startsWith("fa-"))) {
-                    external.add(fill);
-                }
-                continue;
-            }
-            BigDecimal tokens = market.toTokens(fill.quantity());
-            BigDecimal value = tokens.multiply(fill.price());
-            cash = fill.side() == Side.SELL ? cash.add(value) : cash.subtract(value);
-            held = fill.side() == leg.side() ? held.add(tokens) : held.subtract(tokens);
-            fees = fees.add(fill.fee() == null ? BigDecimal.ZERO : fill.fee());
-        }
-        // Tokens our orders opened and never closed left the leg through fills the run did not send (the venue's
-        // liquidation, a close by hand): what they fetched and cost belongs to this leg, or the leg would be booked
-        // as if those tokens had been given away.
-        BigDecimal missing = held;
-        for (Fill fill : external) {
-            if (missing.compareTo(DUST_TOKENS) <= 0) {
-                break;
-            }
-            BigDecimal fillTokens = market.toTokens(fill.quantity());
-            BigDecimal tokens = fillTokens.min(missing);
-            BigDecimal value = tokens.multiply(fill.price());
-            cash = reducing == Side.SELL ? cash.add(value) : cash.subtract(value);
-            if (fill.fee() != null && fillTokens.signum() > 0) {
-                fees = fees.add(fill.fee().multiply(tokens).divide(fillTokens, MathContext.DECIMAL64));
-            }
-            missing = missing.subtract(tokens);
-        }
-        if (missing.compareTo(DUST_TOKENS) > 0) {
-            LOG.warn("[{}] {} {} leg of {}: {} tokens left without a fill the venue reports; PnL excludes them",
-                    run.id, position.symbol(), leg.venue(), position.id(), missing.toPlainString());
-        }
-        return new LegResult(cash.subtract(fees), fees);
+    private static String firstError(List<ExecutionResult> longExits, List<ExecutionResult> shortExits) {
+        return java.util.stream.Stream.concat(longExits.stream(), shortExits.stream()).map(ExecutionResult::error)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private ExecutionResult single(String venue, ArbPosition position, Side side, BigDecimal tokens, boolean critical,
-            String prefix) {
+            boolean protective, String prefix) {
         Instrument market = market(venue, position);
         BigDecimal spread = spreadOf(venue, position.symbol());
         BigDecimal threshold = critical ? FundingArbConfig.MAX_EMERGENCY_SPREAD : FundingArbConfig.MAX_EXIT_SPREAD;
         ExecutionMode mode = spread.compareTo(threshold) > 0 ? ExecutionMode.AGGRESSIVE_LIMIT : ExecutionMode.MARKET;
         return Futures.await(run.executor.execute(new ExecutionRequest(venue, market, side,
                 market.roundQuantityDown(market.fromTokens(tokens)).max(market.lotSize()), true, mode, prefix, "close",
-                true)), CLOSE_TIMEOUT);
+                true, null, protective)), CLOSE_TIMEOUT);
     }
 
-    private ExecutionResult residual(String venue, ArbPosition position, Side side, BigDecimal tokens, String prefix) {
+    private ExecutionResult residual(String venue, ArbPosition position, Side side, BigDecimal tokens,
+            boolean protective, String prefix) {
         Instrument market = market(venue, position);
         BigDecimal quantity = market.roundQuantityDown(market.fromTokens(tokens));
         if (quantity.signum() <= 0) {
             quantity = market.lotSize();
         }
         return Futures.await(run.executor.execute(new ExecutionRequest(venue, market, side, quantity, true,
-                ExecutionMode.MARKET, prefix, "close", true)), CLOSE_TIMEOUT);
+                ExecutionMode.MARKET, prefix, "close", true, null, protective)), CLOSE_TIMEOUT);
     }
 
     private void recordExitTrades(ArbPosition position, List<ExecutionResult> longExits, List<ExecutionResult> shortExits) {

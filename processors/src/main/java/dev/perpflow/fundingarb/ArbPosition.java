@@ -132,6 +132,13 @@ public record ArbPosition(String id, String runId, String symbol, ArbLeg longLeg
                 closeAttempts, null, exitReason, at, pnlUsd, mergedInto, why);
     }
 
+    /** The same position with a note of what is wrong or unknown about it ({@code null}: nothing). */
+    public ArbPosition withError(String why) {
+        return new ArbPosition(id, runId, symbol, longLeg, shortLeg, sizeUsd, entryLongRate, entryShortRate,
+                entryDivergence, openedAt, status, currentDivergence, lastCheck, cumulativeFunding, closeAttempts,
+                exitPolling, exitReason, closedAt, pnlUsd, mergedInto, why);
+    }
+
     public ArbPosition mergedInto(String target, Instant at) {
         return new ArbPosition(id, runId, symbol, longLeg, shortLeg, sizeUsd, entryLongRate, entryShortRate,
                 entryDivergence, openedAt, Status.MERGED, currentDivergence, lastCheck, cumulativeFunding,

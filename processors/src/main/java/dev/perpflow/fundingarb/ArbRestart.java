@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settles positions whose entry was interrupted (a crash or an error between persisting the intent and the legs
- * being hedged): working entry orders are cancelled, then what the venues hold for the position decides —
- * nothing → FAILED; both legs matched → OPEN; one leg or mismatched legs → hedged or closed as the config says.
- * Nothing is decided on a failed position report.
+ * being hedged): working entry orders are cancelled, then what the position's own orders hold at the venues decides
+ * (its fills, never the venue's whole position: another run, a grid or a manual trade on the same market is not
+ * this position's) — nothing → FAILED; both legs matched → OPEN; one leg or mismatched legs → hedged or closed as
+ * the config says. A position is FAILED only once its own holdings are confirmed flat; otherwise it stays CLOSING
+ * and the run keeps closing it. Nothing is decided on a failed position report.
  */
 final class ArbRestart {
 
@@ -37,8 +39,8 @@ final class ArbRestart {
     /** Settles one OPENING position; {@code others} are the run's other active positions (sharing venue positions). */
     ArbPosition settle(ArbPosition position, List<ArbPosition> others) {
         cancelWorkingEntryOrders(position);
-        BigDecimal longTokens = extra(position, position.longLeg(), others);
-        BigDecimal shortTokens = extra(position, position.shortLeg(), others);
+        BigDecimal longTokens = own(position, position.longLeg());
+        BigDecimal shortTokens = own(position, position.shortLeg());
         LOG.info("[{}] settling interrupted entry {} {}: venues hold {} long on {}, {} short on {}", run.id,
                 position.id(), position.symbol(), longTokens.toPlainString(), position.longDex(),
                 shortTokens.toPlainString(), position.shortDex());
@@ -74,8 +76,8 @@ final class ArbRestart {
             LOG.info("[{}] hedged {} on {}: {} filled", run.id, position.symbol(), missing.venue(),
                     result.filledQuantity().toPlainString());
         }
-        BigDecimal nowLong = extra(attempt, attempt.longLeg(), others);
-        BigDecimal nowShort = extra(attempt, attempt.shortLeg(), others);
+        BigDecimal nowLong = own(attempt, attempt.longLeg());
+        BigDecimal nowShort = own(attempt, attempt.shortLeg());
         if (matched(nowLong, nowShort)) {
             run.emit("naked_leg_hedged", ArbEvent.Level.WARNING, position.symbol(), position.symbol()
                     + " had one leg after a restart; the other leg was opened to hedge it", Map.of("position_id", position.id()));
@@ -90,6 +92,23 @@ final class ArbRestart {
         String prefix = attempt.closeIdPrefix(attempt.closeAttempts());
         reduce(attempt.longLeg(), attempt, Side.SELL, longTokens, prefix + "l");
         reduce(attempt.shortLeg(), attempt, Side.BUY, shortTokens, prefix + "s");
+        BigDecimal leftLong = own(attempt, attempt.longLeg());
+        BigDecimal leftShort = own(attempt, attempt.shortLeg());
+        if (leftLong.compareTo(LegLedger.DUST) > 0 || leftShort.compareTo(LegLedger.DUST) > 0) {
+            // still held: tracked as a naked leg the run keeps closing (and monitoring) until flat
+            ArbPosition naked = attempt.withLegs(
+                    new ArbLeg(attempt.longDex(), Side.BUY, leftLong, attempt.longLeg().entryPrice(),
+                            attempt.longLeg().fees(), null),
+                    new ArbLeg(attempt.shortDex(), Side.SELL, leftShort, attempt.shortLeg().entryPrice(),
+                            attempt.shortLeg().fees(), null), attempt.sizeUsd())
+                    .with(ArbPosition.Status.CLOSING);
+            run.store.save(naked);
+            run.emit(ArbEvent.NAKED_LEG, ArbEvent.Level.ERROR, position.symbol(), position.symbol()
+                    + " had unmatched legs after an interrupted entry and could not be closed yet ("
+                    + leftLong.toPlainString() + " long / " + leftShort.toPlainString() + " short held); retrying",
+                    Map.of("position_id", position.id()));
+            return naked;
+        }
         ArbPosition failed = attempt.failed("entry interrupted with unmatched legs (" + longTokens.toPlainString()
                 + " long / " + shortTokens.toPlainString() + " short); legs closed", run.clock.instant());
         run.store.save(failed);
@@ -105,8 +124,8 @@ final class ArbRestart {
         Instrument market = run.requireInstrument(leg.venue(), position.symbol());
         BigDecimal quantity = market.roundQuantityDown(market.fromTokens(tokens));
         if (quantity.signum() > 0) {
-            Futures.await(run.executor.execute(new ExecutionRequest(leg.venue(), market, side, quantity, true,
-                    ExecutionMode.MARKET, prefix, "close", true)), REPAIR_TIMEOUT);
+            Futures.await(run.executor.execute(ExecutionRequest.protective(leg.venue(), market, side, quantity,
+                    ExecutionMode.MARKET, prefix, "close")), REPAIR_TIMEOUT);
         }
     }
 
@@ -145,19 +164,14 @@ final class ArbRestart {
         }
     }
 
-    /** Tokens the venue holds on the leg's side beyond what the run's other positions account for. */
-    private BigDecimal extra(ArbPosition position, ArbLeg leg, List<ArbPosition> others) {
+    /** Tokens this position's own orders hold on the leg that the venue still holds on the leg's side. */
+    private BigDecimal own(ArbPosition position, ArbLeg leg) {
         ArbRun.Held held = run.held(leg.venue(), position.symbol(), run.positions(leg.venue()));
         int expectedSign = leg.side() == Side.BUY ? 1 : -1;
         if (held.sign() != expectedSign) {
             return BigDecimal.ZERO;
         }
-        BigDecimal accounted = others.stream().filter(o -> !o.id().equals(position.id()) && o.symbol().equals(position.symbol())
-                        && o.status() != ArbPosition.Status.OPENING && o.status() != ArbPosition.Status.MERGED)
-                .flatMap(o -> java.util.stream.Stream.of(o.longLeg(), o.shortLeg()))
-                .filter(l -> l.venue().equals(leg.venue()) && l.side() == leg.side())
-                .map(ArbLeg::tokens).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return held.tokens().subtract(accounted).max(BigDecimal.ZERO);
+        return held.tokens().min(run.ledger(position, leg, held.tokens()).ownNet());
     }
 
     private static boolean matched(BigDecimal a, BigDecimal b) {

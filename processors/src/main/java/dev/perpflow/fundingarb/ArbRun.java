@@ -8,10 +8,15 @@ import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.Position;
+import dev.perpflow.exchange.model.Fill;
+import dev.perpflow.exchange.model.Side;
 import dev.perpflow.funding.FeeSchedule;
+import dev.perpflow.risk.MarketClaims;
+import dev.perpflow.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +41,15 @@ final class ArbRun {
     final FundingView funding;
     final FeeSchedule fees;
     final Clock clock;
+    final MarketClaims claims;
+    private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Consumer<ArbEvent> events;
     private final Map<String, Map<String, Instrument>> instruments = new HashMap<>();
     private volatile FundingArbConfig config;
 
     ArbRun(String id, FundingArbConfig config, Map<String, ExchangeClient> venues, AtomicExecutor atomic,
             OrderExecutor executor, OrderGateway gateway, ArbPositionStore store, FundingView funding, FeeSchedule fees, Clock clock,
-            Consumer<ArbEvent> events) {
+            Consumer<ArbEvent> events, MarketClaims claims) {
         this.id = id;
         this.config = config;
         this.venues = Map.copyOf(venues);
@@ -54,6 +61,61 @@ final class ArbRun {
         this.fees = fees;
         this.clock = clock;
         this.events = events;
+        this.claims = claims;
+    }
+
+    /** Claims a venue's market for this run; the run that holds it instead, if another one does. */
+    java.util.Optional<String> claim(String venue, String symbol) {
+        java.util.Optional<String> holder = claims.claim(account(), venue, symbol, id);
+        if (holder.isEmpty()) {
+            claimed.add(venue + '|' + symbol);
+        }
+        return holder;
+    }
+
+    void release(String venue, String symbol) {
+        claims.release(account(), venue, symbol, id);
+        claimed.remove(venue + '|' + symbol);
+    }
+
+    /** Markets this run claimed, as {@code venue|symbol}. */
+    java.util.Set<String> claimed() {
+        return java.util.Set.copyOf(claimed);
+    }
+
+    /** The account this run trades (its gateway's). */
+    String account() {
+        return gateway.account();
+    }
+
+    /** Whether the account may send orders that add risk or exit normally (not halted or reducing). */
+    boolean tradingActive() {
+        return gateway.tradingState() == TradingState.ACTIVE;
+    }
+
+    boolean halted() {
+        return gateway.tradingState() == TradingState.HALTED;
+    }
+
+    /**
+     * A leg as the venue's fills tell it: what this position's own orders (entry, hedges, closes, merged tranches,
+     * found by their client-order-id prefixes) opened and closed, and the fills this run did not send that took
+     * own tokens the venue no longer holds ({@code held}: tokens the venue holds on the leg's side now). Quantity
+     * someone else holds on the same market (a manual trade) is never in it.
+     */
+    LegLedger ledger(ArbPosition position, ArbLeg leg, BigDecimal held) {
+        List<Fill> fills = Futures.await(venue(leg.venue()).fillsSince(position.openedAt().minus(Duration.ofMinutes(1))),
+                CALL_TIMEOUT);
+        return LegLedger.of(fills, requireInstrument(leg.venue(), position.symbol()), position.symbol(),
+                prefixes(position), leg.side(), position.openedAt(), held);
+    }
+
+    /** The client-order-id prefixes of a position's orders: its own and those of the tranches merged into it. */
+    List<String> prefixes(ArbPosition position) {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add("fa-" + position.id() + "-");
+        store.trancheIds(position.id()).forEach(id -> prefixes.add("fa-" + id + "-"));
+        return prefixes;
     }
 
     FundingArbConfig config() {

@@ -16,8 +16,12 @@ public final class ExitReasons {
     public static final String MANUAL_CLOSE = "manual_close";
     public static final String STOP_WITH_CLOSE = "stop_with_close";
     public static final String NAKED_LEG = "NAKED_LEG_ON_RESTART";
+    public static final String NAKED_AFTER_FAILED_ENTRY = "NAKED_LEG_AFTER_FAILED_ENTRY";
+    /** The legs were gone at the venues without a close by this run (liquidated, closed by hand, venue reset). */
+    public static final String CLOSED_OUTSIDE = "CLOSED_OUTSIDE_PERPFLOW";
 
-    private static final Set<String> CRITICAL = Set.of(SEVERE_IMBALANCE, LEG_LIQUIDATED);
+    private static final Set<String> CRITICAL = Set.of(SEVERE_IMBALANCE, LEG_LIQUIDATED, NAKED_LEG,
+            NAKED_AFTER_FAILED_ENTRY);
 
     private ExitReasons() {
     }
@@ -33,6 +37,14 @@ public final class ExitReasons {
     /** Emergencies close at market and tolerate the wider 3 % spread. */
     public static boolean isCritical(String reason) {
         return CRITICAL.contains(reason) || reason.startsWith("LIQUIDATION_");
+    }
+
+    /**
+     * Closes that remove risk a safety rule or a person wants gone: sent as protective orders, so they go out even
+     * while trading is halted (a kill switch stops new risk, it does not trap anyone in what is held).
+     */
+    public static boolean isProtective(String reason) {
+        return isCritical(reason) || isManual(reason);
     }
 
     /** Closes asked for by a person: they proceed through a wide spread (the API asks for confirmation first). */

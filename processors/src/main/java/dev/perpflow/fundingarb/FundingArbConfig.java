@@ -22,6 +22,10 @@ import java.util.Set;
  * @param maxTotalExposureUsd  cap per venue: the sum of the sizes of this run's positions with a leg there
  * @param excludeSymbols       never traded (the seed hard-coded CC, Z and AI16Z)
  * @param nakedLegAction       what a restart does with a position that has one leg only
+ * @param maxLeverage          highest leverage an entry uses: positions are sized at target margin × the lower of
+ *                             this and both venues' maximum, and both venues are set to exactly that (the seed used
+ *                             the venues' maximum, up to 20×, where an isolated position is ~5 % from liquidation,
+ *                             inside the default 10 % liquidation guard)
  */
 public record FundingArbConfig(
         List<String> scanExchanges,
@@ -47,7 +51,8 @@ public record FundingArbConfig(
         int checkIntervalSeconds,
         boolean dryRun,
         List<String> excludeSymbols,
-        NakedLegAction nakedLegAction) {
+        NakedLegAction nakedLegAction,
+        int maxLeverage) {
 
     /** The seed's fixed (model-only) settings. */
     public static final BigDecimal SEVERE_EROSION_RATIO = new BigDecimal("0.2");
@@ -68,7 +73,7 @@ public record FundingArbConfig(
             "profit_erosion_threshold", "min_hold_hours", "max_position_age_hours", "max_entry_price_divergence_pct",
             "min_liquidation_distance_pct", "enable_liquidation_prevention", "wide_spread_cooldown_minutes",
             "max_new_positions_per_cycle", "limit_order_offset_pct", "check_interval_seconds", "dry_run",
-            "exclude_symbols", "naked_leg_action");
+            "exclude_symbols", "naked_leg_action", "max_leverage");
 
     public FundingArbConfig {
         scanExchanges = List.copyOf(scanExchanges);
@@ -114,7 +119,8 @@ public record FundingArbConfig(
                 r.integer("check_interval_seconds", 60, 1, 300),
                 r.bool("dry_run", false),
                 r.has("exclude_symbols") ? upper(r.lowerCaseList("exclude_symbols", false)) : List.of("CC", "Z", "AI16Z"),
-                r.choice("naked_leg_action", NakedLegAction.CLOSE, NakedLegAction.class));
+                r.choice("naked_leg_action", NakedLegAction.CLOSE, NakedLegAction.class),
+                r.integer("max_leverage", FALLBACK_LEVERAGE, 1, 125));
         if (mandatory != null && exchanges.size() < 2) {
             r.problem("scan_exchanges: needs a second venue besides mandatory_exchange " + mandatory);
         } else if (mandatory == null && exchanges.size() == 1) {
@@ -124,7 +130,7 @@ public record FundingArbConfig(
         return config;
     }
 
-    /** Position size in USD when the lower of the two venues' maximum leverage is {@code leverage}. */
+    /** Position size in USD at {@code leverage} (each leg then commits the target margin). */
     public BigDecimal sizeUsd(int leverage) {
         return targetMargin.multiply(BigDecimal.valueOf(leverage));
     }

@@ -8,6 +8,7 @@ import dev.perpflow.exchange.model.OrderStatus;
 import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.TimeInForce;
 import dev.perpflow.grid.GridEvent.Level;
+import dev.perpflow.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,12 @@ import java.util.Map;
  * The close side of a grid run: take-profit closes settled every tick (filled → position closed; cancelled →
  * reposted post-only, {@value #CLOSE_REPOST_LIMIT} times, then market), targeted market closes, and the recovery
  * of positions whose close has not filled within the position timeout.
+ *
+ * <p>A tracked position without a close order (its take profit could not be placed, or a halt cancelled it) gets a
+ * new take-profit close at its price once trading allows exits again; a halt's cancel is not counted as a failed
+ * repost. A close whose submit's outcome is unknown is kept and watched, never reposted beside itself. Retries of an
+ * order that was refused go out under the next attempt id ({@code -r2}, ...), so a refused market close never blocks
+ * the ones after it.
  */
 final class GridCloses {
 
@@ -45,32 +52,69 @@ final class GridCloses {
     /**
      * Settles tracked positions whose close order is no longer working: a FILLED close means the position took
      * profit; a cancelled or rejected one is reposted post-only (long: max(take profit, bid + tick × mult × n)), and
-     * after {@value #CLOSE_REPOST_LIMIT} failed reposts the position is closed at market.
+     * after {@value #CLOSE_REPOST_LIMIT} failed reposts the position is closed at market. While trading is halted,
+     * a cancelled close is only remembered (placed again after the resume).
      */
     private List<TrackedPosition> settleCloses(List<Order> closes, Bbo bbo) {
         List<String> working = closes.stream().map(Order::clientOrderId).toList();
+        boolean exitsAllowed = run.tradingState() != TradingState.HALTED;
         List<TrackedPosition> kept = new ArrayList<>();
         for (TrackedPosition p : run.state().tracked()) {
             if (p.closeClientOrderId() != null && working.contains(p.closeClientOrderId())) {
                 kept.add(p);
                 continue;
             }
-            Order close = p.closeClientOrderId() == null ? null : run.findOrder(p.closeClientOrderId());
+            if (p.closeClientOrderId() == null) {
+                kept.add(exitsAllowed ? placeTakeProfit(p) : p);
+                continue;
+            }
+            Order close = run.findOrder(p.closeClientOrderId());
+            if (close == null && run.mayStillAppear(p.closeClientOrderId())) {
+                kept.add(p);    // its submit's outcome is unknown: watched, never reposted beside itself
+                continue;
+            }
             OrderStatus status = close == null ? OrderStatus.CANCELED : close.status();
             if (status == OrderStatus.FILLED) {
                 run.emit("position_closed", Level.INFO, p.positionId() + " took profit at "
                         + p.closePrice().toPlainString(), Map.of("position_id", p.positionId()));
             } else if (status.isWorking()) {
                 kept.add(p);
+            } else if (!exitsAllowed) {
+                kept.add(p.withClose(null, p.closeAttempts()));    // cancelled by the halt: placed again after it
             } else if (p.closeAttempts() > CLOSE_REPOST_LIMIT) {
                 run.emit("close_order_retry_limit_exceeded", Level.WARNING, p.positionId() + ": closing at market after "
                         + CLOSE_REPOST_LIMIT + " reposts", Map.of("position_id", p.positionId()));
-                marketClose(p, "grid-close-market");
+                if (!marketClose(p, "grid-close-market", false)) {
+                    kept.add(p.withClose(null, p.closeAttempts()));
+                }
             } else {
                 kept.add(repostClose(p, bbo));
             }
         }
         return kept;
+    }
+
+    /** Places a position's take-profit close (a reduce-only GTC limit at its close price); returns it tracked. */
+    TrackedPosition placeTakeProfit(TrackedPosition p) {
+        if (run.tradingState() == TradingState.HALTED) {
+            return p;
+        }
+        String id;
+        try {
+            id = run.gateway.attemptId(run.venueName(), GridOrderIds.clientOrderId(run.id, p.positionId(), "close"));
+        } catch (IllegalStateException e) {
+            return p;    // an earlier attempt may still be working: it is settled first
+        }
+        OrderRequest close = OrderRequest.limit(id, run.config.ticker(), run.config.direction().opposite(), p.size(),
+                p.closePrice(), TimeInForce.GTC).withReduceOnly(true);
+        GridRun.Submit sent = run.submit(new OrderIntent(run.venueName(), close, "grid-close", p.closePrice(),
+                run.instrument.quantityMultiplier()));
+        if (sent.outcome() == GridRun.Sent.REFUSED) {
+            run.emit("close_order_refused", Level.WARNING, p.positionId() + ": take profit refused (" + sent.why()
+                    + "); placed again at the next tick", Map.of("position_id", p.positionId()));
+            return p.withClose(null, p.closeAttempts());
+        }
+        return p.withClose(id, p.closeAttempts());
     }
 
     private TrackedPosition repostClose(TrackedPosition p, Bbo bbo) {
@@ -82,22 +126,23 @@ final class GridCloses {
         String id = GridOrderIds.clientOrderId(run.id, p.positionId(), GridOrderIds.closeRetry(attempt));
         OrderRequest close = OrderRequest.limit(id, run.config.ticker(), run.config.direction().opposite(), p.size(), price,
                 TimeInForce.POST_ONLY).withReduceOnly(true);
-        try {
-            GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), close, "grid-close", price,
-                    run.instrument.quantityMultiplier())));
-            run.emit("close_order_reposted", Level.INFO, p.positionId() + ": close reposted at " + price.toPlainString(),
-                    Map.of("position_id", p.positionId(), "attempt", attempt));
-            return p.withClose(id, attempt + 1);
-        } catch (RuntimeException e) {
-            run.emit("close_order_retry_rejected", Level.WARNING, p.positionId() + ": repost refused: " + GridRun.describe(e),
+        GridRun.Submit sent = run.submit(new OrderIntent(run.venueName(), close, "grid-close", price,
+                run.instrument.quantityMultiplier()));
+        if (sent.outcome() == GridRun.Sent.REFUSED) {
+            run.emit("close_order_retry_rejected", Level.WARNING, p.positionId() + ": repost refused: " + sent.why(),
                     Map.of("position_id", p.positionId(), "attempt", attempt));
             return p.withClose(null, attempt + 1);
         }
+        if (sent.outcome() == GridRun.Sent.PLACED) {
+            run.emit("close_order_reposted", Level.INFO, p.positionId() + ": close reposted at " + price.toPlainString(),
+                    Map.of("position_id", p.positionId(), "attempt", attempt));
+        }
+        return p.withClose(id, attempt + 1);
     }
 
     /**
-     * Closes one grid position at market (reduce-only), cancelling only its own close order; other positions and
-     * their closes are untouched. Returns whether the position was tracked.
+     * Closes one grid position at market (reduce-only, protective: a person asked for it), cancelling only its own
+     * close order; other positions and their closes are untouched. Returns whether the position was tracked.
      */
     boolean closePosition(String positionId) {
         for (TrackedPosition p : run.state().tracked()) {
@@ -105,7 +150,9 @@ final class GridCloses {
                 if (p.closeClientOrderId() != null) {
                     GridRun.await(run.gateway.cancel(run.venueName(), run.config.ticker(), p.closeClientOrderId()));
                 }
-                marketClose(p, "grid-close-market");
+                if (!marketClose(p, "grid-close-market", true)) {
+                    throw new IllegalStateException(positionId + " could not be closed at market now; it stays tracked");
+                }
                 run.update(run.state().tracked(run.state().tracked().stream().filter(t -> !t.positionId().equals(positionId))
                         .toList()));
                 return true;
@@ -143,14 +190,30 @@ final class GridCloses {
         }
     }
 
-    private void marketClose(TrackedPosition p, String purpose) {
+    /**
+     * Closes a position with a reduce-only market order under its next attempt id; returns whether it was placed
+     * (or may have been: an unknown outcome is not retried beside itself).
+     */
+    private boolean marketClose(TrackedPosition p, String purpose, boolean protective) {
         run.emit("stop_loss_initiated", Level.WARNING, p.positionId() + ": closing " + p.size().toPlainString()
                 + " at market", Map.of("position_id", p.positionId()));
-        String id = GridOrderIds.clientOrderId(run.id, p.positionId(), "market-close");
-        GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), OrderRequest.market(id, run.config.ticker(),
+        String id;
+        try {
+            id = run.gateway.attemptId(run.venueName(), GridOrderIds.clientOrderId(run.id, p.positionId(),
+                    "market-close"));
+        } catch (IllegalStateException e) {
+            return true;    // the previous attempt is still being resolved
+        }
+        GridRun.Submit sent = run.submit(new OrderIntent(run.venueName(), OrderRequest.market(id, run.config.ticker(),
                 run.config.direction().opposite(), p.size(), true), purpose, p.closePrice(),
-                run.instrument.quantityMultiplier())));
+                run.instrument.quantityMultiplier(), protective));
+        if (sent.outcome() == GridRun.Sent.REFUSED) {
+            run.emit("stop_loss_failed", Level.ERROR, p.positionId() + ": market close refused (" + sent.why()
+                    + "); retried under the next attempt id", Map.of("position_id", p.positionId(), "client_order_id", id));
+            return false;
+        }
         run.emit("stop_loss_executed", Level.WARNING, p.positionId() + " closed at market", Map.of("position_id",
                 p.positionId()));
+        return true;
     }
 }

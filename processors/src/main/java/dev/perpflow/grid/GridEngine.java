@@ -13,6 +13,7 @@ import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.TimeInForce;
 import dev.perpflow.grid.GridEvent.Level;
 import dev.perpflow.grid.GridState.GridCycle;
+import dev.perpflow.risk.TradingState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -32,6 +33,11 @@ import java.util.function.Consumer;
  *
  * <p>The first tick after a (re)start reconciles the stored state with the venue's open orders and position
  * before anything is placed ({@link GridRestart}); close upkeep and recovery live in {@link GridCloses}.
+ *
+ * <p>The run knows the account's trading state. While trading is halted it waits: no entry, no repost, no recovery,
+ * nothing counted as a failure; take-profit closes the halt cancelled are remembered and placed again once trading
+ * resumes; the stop price and the stop loss still act (their market closes are protective). A submit whose outcome
+ * is unknown is never taken for a refusal: the run waits for it to be resolved before placing anything else.
  */
 public final class GridEngine {
 
@@ -41,6 +47,7 @@ public final class GridEngine {
     private final GridCloses closing;
     private final GridRestart restart;
     private boolean reconciled;
+    private boolean haltSeen;
 
     public GridEngine(String runId, GridConfig config, Instrument instrument, ExchangeClient venue, OrderGateway gateway,
             Clock clock, GridState initial, Consumer<GridEvent> events, Consumer<GridState> stateSink) {
@@ -80,6 +87,13 @@ public final class GridEngine {
             restart.reconcileWithVenue();
             reconciled = true;
         }
+        boolean halted = run.halted();
+        if (halted != haltSeen) {
+            haltSeen = halted;
+            run.emit(halted ? "waiting_trading_halted" : "trading_resumed", halted ? Level.WARNING : Level.INFO,
+                    halted ? "trading is halted: no entries, take profits restored after the resume, stop loss active"
+                            : "trading resumed: restoring take-profit closes and entering as configured", Map.of());
+        }
         Bbo bbo = GridRun.await(run.venue.bbo(run.config.ticker()));
         BigDecimal mid = bbo.mid();
         if (stopPriceBreached(mid)) {
@@ -104,14 +118,16 @@ public final class GridEngine {
         if (stopLossTriggered(position, mid)) {
             return run.state();
         }
-        closing.recoverStale();
+        if (!halted) {
+            closing.recoverStale();
+        }
         List<Order> closes = run.activeCloses();
         boolean closeFilled = closing.ensureCloses(closes, bbo);
         if (run.state().cycle() == GridCycle.WAITING_FOR_FILL) {
             handlePendingEntry(bbo, position);
             return run.state();
         }
-        if (!run.state().paused()) {
+        if (!run.state().paused() && run.tradingState() == TradingState.ACTIVE) {
             maybeEnter(bbo, run.activeCloses(), position, closeFilled);
         }
         return run.state();
@@ -120,6 +136,9 @@ public final class GridEngine {
     private void handlePendingEntry(Bbo bbo, Position position) {
         Order entry = run.findOrder(run.state().pendingEntryId());
         Instant now = run.clock.instant();
+        if (entry == null && run.mayStillAppear(run.state().pendingEntryId())) {
+            return;    // its submit's outcome is unknown: nothing else is placed until it is resolved
+        }
         if (entry == null) {
             run.emit("entry_order_missing", Level.WARNING, "the venue does not know entry " + run.state().pendingEntryId(),
                     Map.of("client_order_id", run.state().pendingEntryId()));
@@ -149,20 +168,20 @@ public final class GridEngine {
         }
     }
 
+    /**
+     * The entry filled: the position is tracked first (so it is never lost), then its take-profit close is placed;
+     * a close that cannot be placed now (halted, refused, unknown) is placed again by the close upkeep.
+     */
     private void placeClose(Order entry, Position position) {
         BigDecimal ratio = GridRun.marginRatio(position);
         BigDecimal fraction = GridMath.priceFraction(run.config.takeProfit(), ratio, run.config.targetLeverage());
         BigDecimal closePrice = run.instrument.roundPrice(GridMath.closePrice(run.config.direction(), entry.averagePrice(),
                 fraction), run.config.direction() == Side.BUY ? RoundingMode.UP : RoundingMode.DOWN);
         String positionId = run.state().pendingPositionId();
-        String closeId = GridOrderIds.clientOrderId(run.id, positionId, "close");
-        OrderRequest close = OrderRequest.limit(closeId, run.config.ticker(), run.config.direction().opposite(),
-                entry.filledQuantity(), closePrice, TimeInForce.GTC).withReduceOnly(true);
-        GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), close, "grid-close", closePrice,
-                run.instrument.quantityMultiplier())));
+        TrackedPosition position0 = new TrackedPosition(positionId, entry.averagePrice(), entry.filledQuantity(),
+                closePrice, run.clock.instant(), null, 1);
         List<TrackedPosition> tracked = new ArrayList<>(run.state().tracked());
-        tracked.add(new TrackedPosition(positionId, entry.averagePrice(), entry.filledQuantity(), closePrice,
-                run.clock.instant(), closeId, 1));
+        tracked.add(closing.placeTakeProfit(position0));
         run.update(run.state().tracked(tracked).ready());
         run.emit("position_tracked", Level.INFO, positionId + " filled at " + entry.averagePrice().toPlainString()
                 + ", take profit at " + closePrice.toPlainString(), Map.of("position_id", positionId,
@@ -204,14 +223,18 @@ public final class GridEngine {
         String entryId = GridOrderIds.clientOrderId(run.id, positionId, "entry");
         OrderRequest entry = OrderRequest.limit(entryId, run.config.ticker(), run.config.direction(), quantity, price,
                 TimeInForce.POST_ONLY);
-        try {
-            GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), entry, "grid-entry", price,
-                    run.instrument.quantityMultiplier())));
-        } catch (RuntimeException e) {
-            run.emit("entry_order_rejected", Level.WARNING, "entry " + entryId + " refused: " + GridRun.describe(e), Map.of());
+        GridRun.Submit sent = run.submit(new OrderIntent(run.venueName(), entry, "grid-entry", price,
+                run.instrument.quantityMultiplier()));
+        if (sent.outcome() == GridRun.Sent.REFUSED) {
+            run.emit("entry_order_rejected", Level.WARNING, "entry " + entryId + " refused: " + sent.why(), Map.of());
             run.update(run.state().with(GridCycle.READY, run.state().tracked(), null, null, null, sequence, now, closes.size(),
                     run.state().lastStopLossAt(), run.state().paused(), false));
             return;
+        }
+        if (sent.outcome() == GridRun.Sent.UNKNOWN) {
+            // it may rest at the venue: it is the pending entry until the venue or the reconciliation says otherwise
+            run.emit("entry_order_unknown", Level.WARNING, "entry " + entryId + " outcome unknown (" + sent.why()
+                    + "); waiting for it to be resolved before anything else is placed", Map.of("client_order_id", entryId));
         }
         run.update(run.state().with(GridCycle.WAITING_FOR_FILL, run.state().tracked(), positionId, entryId, now, sequence, now,
                 closes.size(), run.state().lastStopLossAt(), run.state().paused(), false));
@@ -239,7 +262,10 @@ public final class GridEngine {
         return true;
     }
 
-    /** Cancels the working grid orders and closes the whole position with a reduce-only market order. */
+    /**
+     * Cancels the working grid orders and closes the whole position with a protective reduce-only market order (a
+     * stop goes out while trading is halted too).
+     */
     private void flatten(String event, String reason) {
         run.emit(event, Level.ERROR, reason, Map.of());
         for (Order order : GridRun.await(run.venue.openOrders(run.config.ticker()))) {
@@ -254,7 +280,7 @@ public final class GridEngine {
             GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), OrderRequest.market(id, run.config.ticker(),
                     Side.reducing(position.quantity()), position.quantity().abs(), true), "grid-flatten",
                     position.markPrice() != null ? position.markPrice() : position.entryPrice(),
-                    run.instrument.quantityMultiplier())));
+                    run.instrument.quantityMultiplier(), true)));
         }
     }
 

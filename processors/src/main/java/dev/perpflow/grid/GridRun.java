@@ -2,6 +2,9 @@ package dev.perpflow.grid;
 
 import dev.perpflow.execution.Futures;
 import dev.perpflow.execution.OrderGateway;
+import dev.perpflow.execution.OrderIntent;
+import dev.perpflow.exchange.error.UnknownOutcomeException;
+import dev.perpflow.risk.TradingState;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
@@ -73,6 +76,42 @@ final class GridRun {
             return await(gateway.refresh(venueName(), config.ticker(), clientOrderId));
         } catch (OrderNotFoundException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether an order the venue does not know may still turn up: its submit's outcome is not resolved yet (the
+     * journal still has it NEW or UNKNOWN; the reconciliation ends it once the venue has had time to show it).
+     */
+    boolean mayStillAppear(String clientOrderId) {
+        return gateway.journal().find(venueName(), clientOrderId).map(o -> !o.status().isTerminal()).orElse(false);
+    }
+
+    /** The trading state of the run's account: entries and normal exits only while ACTIVE (see RiskGuard). */
+    TradingState tradingState() {
+        return gateway.tradingState();
+    }
+
+    boolean halted() {
+        return tradingState() == TradingState.HALTED;
+    }
+
+    /** How a submit ended: placed (the venue's view), refused or rejected (nothing placed), or unknown. */
+    enum Sent { PLACED, REFUSED, UNKNOWN }
+
+    /** The outcome of a submit and the venue's view when it was placed. */
+    record Submit(Sent outcome, Order order, String why) {
+    }
+
+    /** Sends an order and says how it ended; an unknown outcome is never taken for a refusal. */
+    Submit submit(OrderIntent intent) {
+        try {
+            return new Submit(Sent.PLACED, await(gateway.submit(intent)), null);
+        } catch (RuntimeException e) {
+            Throwable cause = ExchangeException.unwrap(e);
+            boolean unknown = cause instanceof UnknownOutcomeException
+                    || e.getCause() instanceof java.util.concurrent.TimeoutException;
+            return new Submit(unknown ? Sent.UNKNOWN : Sent.REFUSED, null, describe(e));
         }
     }
 

@@ -55,6 +55,11 @@ class OrderGatewayTest {
         sim.close();
     }
 
+    /** A tracker writing the journal on the calling thread, fed by the sim's stream. */
+    private OrderTracker tracker(SimExchangeClient venue) {
+        return new OrderTracker(venue, gateway, gateway.updates(), Runnable::run, clock, Duration.ofMinutes(2));
+    }
+
     private static OrderIntent market(String id, Side side, String qty) {
         return new OrderIntent("sim", OrderRequest.market(id, "BTC", side, new BigDecimal(qty), false), "test", PRICE,
                 BigDecimal.ONE);
@@ -141,7 +146,7 @@ class OrderGatewayTest {
 
     @Test
     void aCancelRacedByAFillEndsFilledWithTheFillRecorded() throws Exception {
-        OrderTracker tracker = new OrderTracker(sim, journal, clock);
+        OrderTracker tracker = tracker(sim);
         sim.subscribeOrders(tracker);
         OrderRequest resting = OrderRequest.limit("c-1", "BTC", Side.BUY, new BigDecimal("0.1"),
                 new BigDecimal("89900"), TimeInForce.GTC);
@@ -172,15 +177,15 @@ class OrderGatewayTest {
 
         RiskGuard afterRestart = new RiskGuard(RiskLimits.defaults(), states, Clock.systemUTC());
         assertThat(afterRestart.state()).isEqualTo(TradingState.HALTED);
-        assertThatThrownBy(() -> afterRestart.enter(TradingState.ACTIVE, "sneaky"))
-                .hasMessageContaining("resume explicitly");
-        afterRestart.resume("operator");
+        afterRestart.reduceOnly(RiskGuard.GLOBAL, "sneaky");
+        assertThat(afterRestart.state()).as("only a resume leaves a halt").isEqualTo(TradingState.HALTED);
+        afterRestart.resume(RiskGuard.GLOBAL, "operator");
         assertThat(afterRestart.state()).isEqualTo(TradingState.ACTIVE);
     }
 
     @Test
     void aDroppedStreamIsMadeUpByReconciliation() throws Exception {
-        OrderTracker tracker = new OrderTracker(sim, journal, clock);
+        OrderTracker tracker = tracker(sim);
         sim.subscribeOrders(tracker);
         await().atMost(Duration.ofSeconds(2)).until(tracker::isStreamUp);
         OrderRequest resting = OrderRequest.limit("s-1", "BTC", Side.SELL, new BigDecimal("0.2"),
@@ -197,5 +202,69 @@ class OrderGatewayTest {
             assertThat(o.filledQuantity()).isEqualByComparingTo("0.2");
         });
         assertThat(journal.fills("sim", "s-1")).isNotEmpty();
+    }
+
+    @Test
+    void reconciliationEndsOrdersTheVenueDoesNotKnowOnceTheyAreOldEnough() throws Exception {
+        // failed before: orders the venue did not know stayed OPEN or NEW in the journal for good
+        OrderRequest neverSent = OrderRequest.limit("gone-new", "BTC", Side.BUY, new BigDecimal("0.1"),
+                new BigDecimal("80000"), TimeInForce.GTC);
+        journal.recordIntent("sim", neverSent, "test", START);
+        OrderRequest unknown = OrderRequest.limit("gone-unknown", "BTC", Side.BUY, new BigDecimal("0.1"),
+                new BigDecimal("80000"), TimeInForce.GTC);
+        journal.recordIntent("sim", unknown, "test", START);
+        journal.markUnknown("sim", "gone-unknown", "timeout", START);
+        OrderRequest lost = OrderRequest.limit("gone-open", "BTC", Side.BUY, new BigDecimal("0.1"),
+                new BigDecimal("80000"), TimeInForce.GTC);
+        journal.recordIntent("sim", lost, "test", START);
+        journal.recordOrder(new Order("sim", "gone-open", "v-1", "BTC", Side.BUY, lost.type(), lost.timeInForce(),
+                lost.quantity(), lost.price(), BigDecimal.ZERO, null, OrderStatus.OPEN, false, null, START, START), START);
+        OrderRequest fresh = OrderRequest.limit("too-new", "BTC", Side.BUY, new BigDecimal("0.1"),
+                new BigDecimal("80000"), TimeInForce.GTC);
+        journal.recordIntent("sim", fresh, "test", START.plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
+
+        new OrderTracker(sim, gateway, gateway.updates(), Runnable::run, clock, Duration.ofMinutes(1)).reconcile()
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(journal.find("sim", "gone-new")).get().extracting(JournaledOrder::status)
+                .isEqualTo(OrderStatus.REJECTED);
+        assertThat(journal.find("sim", "gone-unknown")).get().extracting(JournaledOrder::status)
+                .isEqualTo(OrderStatus.REJECTED);
+        assertThat(journal.find("sim", "gone-open")).get().extracting(JournaledOrder::status)
+                .isEqualTo(OrderStatus.CANCELED);
+        assertThat(journal.find("sim", "too-new")).get().extracting(JournaledOrder::status)
+                .as("not visible yet may mean not visible yet").isEqualTo(OrderStatus.NEW);
+        assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert).contains("gone-unknown"));
+    }
+
+    @Test
+    void anOrderGivenUpByItsExecutionIsCancelledWhenTheStreamShowsItWorking() throws Exception {
+        OrderTracker tracker = tracker(sim);
+        sim.subscribeOrders(tracker);
+        OrderRequest resting = OrderRequest.limit("given-up", "BTC", Side.BUY, new BigDecimal("0.1"),
+                new BigDecimal("80000"), TimeInForce.GTC);
+        journal.recordIntent("sim", resting, "test", START);
+        gateway.giveUp("sim", "given-up");
+        sim.exchange().submit(resting);    // the submit whose answer was lost reaches the venue after all
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.exchange().openOrders(null).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> journal.find("sim", "given-up").orElseThrow().status()
+                == OrderStatus.CANCELED);
+    }
+
+    @Test
+    void anOrderAcceptedJustAfterAHaltIsCancelledOnArrival() throws Exception {
+        try (SimExchangeClient slow = SimExchangeClient.manual(SimVenueConfig.defaults("slow", 3)
+                .withLatency(Duration.ofMillis(300), Duration.ZERO), new SimClock(START))) {
+            OrderGateway g = new OrderGateway(Map.of("slow", slow), journal, risk, alerts::add, clock, 3,
+                    Duration.ofMillis(10));
+            OrderRequest resting = OrderRequest.limit("late", "BTC", Side.BUY, new BigDecimal("0.1"),
+                    new BigDecimal("80000"), TimeInForce.GTC);
+            CompletableFuture<Order> sent = g.submit(new OrderIntent("slow", resting, "test", new BigDecimal("80000"),
+                    BigDecimal.ONE));
+            risk.halt(RiskGuard.GLOBAL, "kill switch while the submit is in flight");
+            sent.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> slow.exchange().openOrders(null).isEmpty());
+        }
     }
 }

@@ -57,6 +57,9 @@ final class ArbSimVenues implements AutoCloseable {
     final List<ArbEvent> events = new CopyOnWriteArrayList<>();
     final FeeSchedule fees = FeeSchedule.defaults().withOverride("a", MAKER, TAKER).withOverride("c", MAKER, TAKER);
     final TestFunding funding = new TestFunding();
+    final dev.perpflow.risk.MarketClaims claims = dev.perpflow.risk.MarketClaims.inMemory();
+    final RiskGuard risk = new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
+            Clock.systemUTC());
     private final ExecutorService workers = Executors.newFixedThreadPool(6);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     final OrderGateway gateway;
@@ -69,12 +72,17 @@ final class ArbSimVenues implements AutoCloseable {
 
     /** @param settlementPeriod simulated time between two funding settlements on both venues */
     ArbSimVenues(Duration settlementPeriod) {
-        a = SimExchangeClient.manual(venue("a", 7, "0.0003", settlementPeriod), clock);
-        c = SimExchangeClient.manual(venue("c", 9, "-0.0003", settlementPeriod), clock);
+        this(settlementPeriod, 20, 20);
+    }
+
+    /** Venues whose markets allow at most {@code maxLeverageA} and {@code maxLeverageC}. */
+    ArbSimVenues(Duration settlementPeriod, int maxLeverageA, int maxLeverageC) {
+        a = SimExchangeClient.manual(venue("a", 7, "0.0003", settlementPeriod)
+                .withMarkets(m -> m.withMaxLeverage(maxLeverageA)), clock);
+        c = SimExchangeClient.manual(venue("c", 9, "-0.0003", settlementPeriod)
+                .withMarkets(m -> m.withMaxLeverage(maxLeverageC)), clock);
         venues = Map.of("a", a, "c", c);
-        gateway = new OrderGateway(venues, journal,
-                new RiskGuard(new RiskLimits(new BigDecimal("1000000"), 1000), TradingStateStore.inMemory(),
-                        Clock.systemUTC()), m -> { }, clock, 3, Duration.ofMillis(10));
+        gateway = new OrderGateway(venues, journal, risk, m -> { }, clock, 3, Duration.ofMillis(10));
         orders = new OrderExecutor(gateway, venues, ExecutorSettings.seed()
                 .withPollInterval(Duration.ofMillis(10))
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100)),
@@ -129,7 +137,7 @@ final class ArbSimVenues implements AutoCloseable {
 
     FundingArbEngine engine(String runId, FundingArbConfig config) {
         return new FundingArbEngine(runId, config, venues, atomic, orders, gateway, store, funding, fees, clock,
-                events::add, () -> true);
+                events::add, () -> true, claims);
     }
 
     /**
@@ -139,7 +147,7 @@ final class ArbSimVenues implements AutoCloseable {
     FundingArbEngine singlePositionEngine(String runId, Map<String, Object> overrides) {
         return new FundingArbEngine(runId, config(overrides), venues, atomic, orders, gateway, store, funding, fees,
                 clock, events::add, () -> store.all().stream().noneMatch(p -> runId.equals(p.runId())
-                        && p.status() != ArbPosition.Status.FAILED));
+                        && p.status() != ArbPosition.Status.FAILED), claims);
     }
 
     static FundingArbConfig config(Map<String, Object> overrides) {
@@ -200,6 +208,16 @@ final class ArbSimVenues implements AutoCloseable {
             case "c" -> c;
             default -> throw new IllegalArgumentException(venue);
         };
+    }
+
+    /** The kill switch over this account's gateway. */
+    dev.perpflow.execution.TradingControl control() {
+        return new dev.perpflow.execution.TradingControl(risk, gateway);
+    }
+
+    /** The venue's working orders (any symbol). */
+    List<dev.perpflow.exchange.model.Order> open(String venue) {
+        return client(venue).exchange().openOrders(null);
     }
 
     /** The venue's own view of its BTC position, if it holds one. */

@@ -40,9 +40,8 @@ class FundingArbEngineTest {
         assertThat(quantity(sims.c, "BTC")).isPositive();
         assertThat(quantity(sims.c, "BTC").add(quantity(sims.a, "BTC"))).as("delta neutral").isZero();
         assertThat(position.longLeg().tokens()).isEqualByComparingTo(quantity(sims.c, "BTC"));
-        // 40 USD margin × the lower max leverage of the two venues, on a 90,000 USD market
-        assertThat(position.sizeUsd()).isCloseTo(new BigDecimal("40").multiply(BigDecimal.valueOf(
-                sims.c.exchange().instruments().get(0).maxLeverage())), Offset.offset(new BigDecimal("100")));
+        // 40 USD margin × 5 (max_leverage's default, under both venues' maximum of 20), on a 90,000 USD market
+        assertThat(position.sizeUsd()).isCloseTo(new BigDecimal("200"), Offset.offset(new BigDecimal("25")));
         assertThat(sims.events(ArbEvent.POSITION_OPENED)).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("long_dex", "c").containsEntry("short_dex", "a"));
         assertThat(sims.journal.all()).allSatisfy(o -> assertThat(o.request().clientOrderId())

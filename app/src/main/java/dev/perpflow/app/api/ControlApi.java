@@ -14,7 +14,8 @@ import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.config.ConfigException;
 import dev.perpflow.execution.Futures;
-import dev.perpflow.execution.TradingControl;
+import dev.perpflow.app.execution.KillSwitch;
+import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.fundingarb.ArbLeg;
@@ -49,7 +50,7 @@ public class ControlApi {
     private final GridRuns grids;
     private final StrategyRunRepository gridRuns;
     private final VenueRegistry venues;
-    private final TradingControl control;
+    private final KillSwitch killSwitch;
     private final AccountAccess access;
     private final AccountTrading trading;
     private final AuditLog audit;
@@ -57,7 +58,7 @@ public class ControlApi {
     private final NotificationRepository notifications;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
-            TradingControl control, AccountAccess access, AccountTrading trading, AuditLog audit,
+            KillSwitch killSwitch, AccountAccess access, AccountTrading trading, AuditLog audit,
             StrategyRuntime runtime, NotificationRepository notifications) {
         this.runtime = runtime;
         this.notifications = notifications;
@@ -65,7 +66,7 @@ public class ControlApi {
         this.grids = grids;
         this.gridRuns = gridRuns;
         this.venues = venues;
-        this.control = control;
+        this.killSwitch = killSwitch;
         this.access = access;
         this.trading = trading;
         this.audit = audit;
@@ -77,7 +78,15 @@ public class ControlApi {
         body.put("is_admin", caller.admin());
         body.put("strategy", FundingArbRuns.STRATEGY);
         body.put("status", "running");
-        body.put("trading_state", control.state().name());
+        body.put("trading_state", killSwitch.control().state().name());
+        Map<String, Object> accountStates = new LinkedHashMap<>();
+        killSwitch.control().restrictions().forEach((scope, saved) -> {
+            if (!RiskGuard.GLOBAL.equals(scope) && access.canUse(caller, scope)) {
+                accountStates.put(scope, Map.of("state", saved.state().name(), "reason", String.valueOf(saved.reason()),
+                        "since", saved.at().toString()));
+            }
+        });
+        body.put("account_trading_states", accountStates);
         List<String> running = new ArrayList<>();
         for (String runId : arbs.runningIds()) {
             if (access.canUse(caller, accountOf(runId))) {
@@ -249,8 +258,26 @@ public class ControlApi {
             @Header("close_positions") String closePositions) throws Exception {
         boolean close = QueryParameters.bool("close_positions", closePositions, false);
         try {
-            int closed = runtime.stop(caller, id, close);
-            return ApiResponse.ok(Map.of("id", id, "status", "stopped", "closed_positions", closed));
+            FundingArbRuns.StopOutcome outcome = runtime.stop(caller, id, close);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("status", outcome.status());
+            body.put("closed_positions", outcome.closed());
+            body.put("open_positions", outcome.remaining().stream().map(p -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", p.id());
+                row.put("symbol", p.symbol());
+                row.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
+                row.put("long_tokens", p.longLeg().tokens());
+                row.put("short_tokens", p.shortLeg().tokens());
+                row.put("exit_reason", p.exitReason());
+                return row;
+            }).toList());
+            if (!outcome.remaining().isEmpty()) {
+                body.put("detail", "the run makes no new entries and keeps watching" + (close ? " and closing" : "")
+                        + " its " + outcome.remaining().size() + " remaining position(s) until it is flat");
+            }
+            return ApiResponse.ok(body);
         } catch (StrategyRuntime.RunForbiddenException e) {
             throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
         }
@@ -347,22 +374,44 @@ public class ControlApi {
         return row;
     }
 
-    public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason) {
+    /**
+     * The kill switch (admins): every account, or one ({@code account}), halted at once and their working orders
+     * cancelled before anything is written to the database, so it works while the database is unreachable.
+     */
+    public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason,
+            @Header("account") String account) {
         access.requireAdmin(caller, "halting trading");
-        audit.record(caller.username(), "halt", null, Map.of("reason", String.valueOf(reason)));
-        notifications.add(null, "halt", null, "trading halted by " + caller.username()
-                + (reason == null ? "" : ": " + reason), Map.of(), Instant.now());
-        Futures.await(control.halt(reason == null ? "halt via the control API" : reason), Duration.ofSeconds(30));
-        return ApiResponse.ok(Map.of("trading_state", control.state().name()));
+        String scope = account == null || account.isBlank() ? RiskGuard.GLOBAL : account.strip();
+        KillSwitch.HaltReport report = killSwitch.halt(scope, caller.username(),
+                reason == null ? "halt via the control API" : reason);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("trading_state", report.state().name());
+        if (!RiskGuard.GLOBAL.equals(scope)) {
+            body.put("account", scope);
+        }
+        body.put("cancelled_orders", report.cancelled());
+        body.put("failed_cancels", report.failed());
+        return ApiResponse.ok(body);
     }
 
+    /** Lifts the global halt, or one account's ({@code account}, e.g. after its daily loss limit); admins only. */
     public ApiResponse resume(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
-            @Header("reason") String reason) {
+            @Header("reason") String reason, @Header("account") String account) {
         access.requireAdmin(caller, "resuming trading");
-        audit.record(caller.username(), "resume", null, Map.of("reason", String.valueOf(reason)));
-        notifications.add(null, "resume", null, "trading resumed by " + caller.username(), Map.of(), Instant.now());
-        control.resume(reason == null ? "resume via the control API" : reason);
-        return ApiResponse.ok(Map.of("trading_state", control.state().name()));
+        String scope = account == null || account.isBlank() ? RiskGuard.GLOBAL : account.strip();
+        try {
+            var state = killSwitch.resume(scope, caller.username(),
+                    reason == null ? "resume via the control API" : reason);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("trading_state", state.name());
+            if (!RiskGuard.GLOBAL.equals(scope)) {
+                body.put("account", scope);
+            }
+            return ApiResponse.ok(body);
+        } catch (RuntimeException e) {
+            return new ApiResponse(503, Map.of("detail", "trading stays halted: the resume could not be saved ("
+                    + e.getMessage() + ")"));
+        }
     }
 
     /** The account a run belongs to ({@code default} for runs without one). */

@@ -7,6 +7,7 @@ import dev.perpflow.app.accounts.ProxyRepository;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.venue.RealVenues;
 import dev.perpflow.app.venue.VenueRegistry;
+import dev.perpflow.component.sim.SimExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.risk.RiskGuard;
 import java.net.URI;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The venue clients and execution core each account trades through. {@code default} is the app's own: the venues'
  * environment credentials and the main execution core. A database account ({@code owner/account}) gets clients built
- * with its stored credentials for every enabled real venue it has credentials for (simulated venues are shared), and
- * an execution core with a journal scoped to it, so no tracker ever queries another account's orders with the wrong
- * keys. Built on first use, closed with the app; the halt switch is shared.
+ * with its stored credentials for every enabled real venue it has credentials for (on a simulated venue, an account
+ * of its own at that venue: its own cash, positions and orders), and an execution core with a journal scoped to it,
+ * so no tracker ever queries another account's orders with the wrong keys. Built on first use, closed with the app;
+ * the kill switch reaches every core ({@link #cores()}).
  */
 public final class AccountTrading implements AutoCloseable {
 
@@ -61,6 +63,8 @@ public final class AccountTrading implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Trading> byAccount = new LinkedHashMap<>();
     private final Map<String, AccountNetwork> networks = new LinkedHashMap<>();
+    private java.util.function.Function<String, dev.perpflow.execution.Alerts> alerts =
+            account -> message -> LOG.error("ALERT [{}]: {}", account, message);
     private Supplier<ProxyRepository> proxies = () -> null;
     private Supplier<AuditLog> audit = () -> null;
     private URI proxyCheckUrl = URI.create("https://api.ipify.org");
@@ -70,6 +74,11 @@ public final class AccountTrading implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Where each account's execution alerts go (the notification outbox in the app). */
+    public void alerts(java.util.function.Function<String, dev.perpflow.execution.Alerts> alertsOf) {
+        this.alerts = alertsOf;
+    }
 
     /** Proxies per account: where assignments are read, what the health check requests and how often. */
     public void proxies(Supplier<ProxyRepository> repository, Supplier<AuditLog> auditLog, URI checkUrl,
@@ -115,7 +124,8 @@ public final class AccountTrading implements AutoCloseable {
         for (VenueRegistry.Venue venue : venues.enabledVenues()) {
             VenueSettings settings = venue.settings();
             if (settings.isSim()) {
-                clients.put(settings.name(), venue.component().getClient());
+                ExchangeClient shared = venue.component().getClient();
+                clients.put(settings.name(), shared instanceof SimExchangeClient sim ? sim.forAccount(name) : shared);
                 continue;
             }
             if (store == null) {
@@ -131,12 +141,29 @@ public final class AccountTrading implements AutoCloseable {
                     network == null ? null : network.httpClient()));
         }
         Trading trading = new Trading(name, Map.copyOf(clients), Map.copyOf(unavailable),
-                new ExecutionCore(clients, new JdbcOrderJournal(dataSource, name), risk, reconcileInterval, clock));
+                new ExecutionCore(name, clients, new JdbcOrderJournal(dataSource, name), risk, alerts.apply(name),
+                        reconcileInterval, clock));
         byAccount.put(account, trading);
         byAccount.put(name, trading);
         LOG.info("Account {} trades on {}{}", name, clients.keySet(), unavailable.isEmpty() ? ""
                 : " (not on " + unavailable.keySet() + ")");
         return trading;
+    }
+
+    /** Every account's trading built so far: {@code default} first, then each database account's. */
+    public synchronized java.util.List<Trading> tradings() {
+        java.util.List<Trading> all = new java.util.ArrayList<>();
+        all.add(of(DEFAULT));
+        byAccount.values().stream().distinct().forEach(all::add);
+        return all;
+    }
+
+    /** Every execution core built so far: the main one and each database account's (for the kill switch). */
+    public synchronized java.util.List<ExecutionCore> cores() {
+        java.util.List<ExecutionCore> cores = new java.util.ArrayList<>();
+        cores.add(main);
+        byAccount.values().stream().distinct().map(Trading::execution).forEach(cores::add);
+        return cores;
     }
 
     /** Timer step: reconciles every account's open orders as the main core does its own. */

@@ -1,9 +1,10 @@
 package dev.perpflow.app.execution;
 
+import dev.perpflow.execution.Alerts;
 import dev.perpflow.execution.OrderGateway;
 import dev.perpflow.execution.OrderJournal;
 import dev.perpflow.execution.OrderTracker;
-import dev.perpflow.execution.TradingControl;
+import dev.perpflow.execution.OrderUpdates;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.Subscription;
 import dev.perpflow.risk.RiskGuard;
@@ -14,58 +15,81 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The execution core of this run: the order gateway over every enabled venue, one tracker per venue fed by the
- * venue's order stream, and REST reconciliation on the {@code execution-reconcile} route's timer — every tick
- * while a stream is down, at {@code reconcileInterval} while it is up. The first tick after startup reconciles
- * every venue, so orders journaled before a crash are resolved before anything new is sent.
+ * The execution core of one account: the order gateway over the account's venues, one tracker per venue fed by the
+ * venue's private stream (its reports reach waiting executors at once and the journal on a writer thread of their
+ * own), and REST reconciliation on the {@code execution-reconcile} route's timer — every tick while a stream is
+ * down, at {@code reconcileInterval} while it is up. The first tick after startup reconciles every venue, so orders
+ * journaled before a crash are resolved before anything new is sent.
  */
 public class ExecutionCore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCore.class);
+    /** An order the venue does not know this long after it was journaled is taken as gone (see OrderTracker). */
+    static final Duration GONE_AFTER = Duration.ofMinutes(2);
 
+    private final String account;
+    private final Alerts alerts;
     private final OrderGateway gateway;
-    private final TradingControl control;
     private final Map<String, OrderTracker> trackers;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Map<String, Instant> lastReconcile = new ConcurrentHashMap<>();
+    private final ExecutorService journalWriter;
     private final Duration reconcileInterval;
     private final Clock clock;
 
-    public ExecutionCore(Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
-            Duration reconcileInterval, Clock clock) {
-        this.gateway = new OrderGateway(venues, journal, risk, message -> LOG.error("ALERT: {}", message), clock, 5,
-                Duration.ofMillis(200));
-        this.control = new TradingControl(risk, gateway);
+    public ExecutionCore(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
+            Alerts alerts, Duration reconcileInterval, Clock clock) {
+        this.account = account;
+        this.alerts = alerts;
+        OrderUpdates updates = new OrderUpdates();
+        this.journalWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "journal-" + account);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.gateway = new OrderGateway(account, venues, journal, risk, alerts, clock, updates, 5,
+                Duration.ofMillis(200), journalWriter);
         this.reconcileInterval = reconcileInterval;
         this.clock = clock;
         Map<String, OrderTracker> byVenue = new ConcurrentHashMap<>();
         venues.forEach((name, client) -> {
             if (!client.canTrade()) {
-                LOG.info("{} has no trading credentials: its orders are not tracked", name);
+                LOG.info("{} has no trading credentials for account {}: its orders are not tracked", name, account);
                 return;
             }
-            OrderTracker tracker = new OrderTracker(client, journal, clock);
+            OrderTracker tracker = new OrderTracker(client, gateway, updates, journalWriter, clock, GONE_AFTER);
             byVenue.put(name, tracker);
             subscriptions.add(client.subscribeOrders(tracker));
         });
         this.trackers = Map.copyOf(byVenue);
     }
 
+    /** A core whose alerts only go to the log. */
+    public ExecutionCore(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
+            Duration reconcileInterval, Clock clock) {
+        this(account, venues, journal, risk, message -> LOG.error("ALERT: {}", message), reconcileInterval, clock);
+    }
+
+    public String account() {
+        return account;
+    }
+
     public OrderGateway gateway() {
         return gateway;
     }
 
-    public TradingControl control() {
-        return control;
-    }
-
     /** Timer step: reconciles every venue whose stream is down or whose last reconciliation is due. */
     public void reconcileDue() {
+        if (alerts instanceof ExecutionAlerts stored) {
+            stored.flush();    // alerts the database could not take before
+        }
         Instant now = clock.instant();
         trackers.forEach((venue, tracker) -> {
             Instant last = lastReconcile.get(venue);
@@ -76,13 +100,13 @@ public class ExecutionCore implements AutoCloseable {
                     int checked = tracker.reconcile().get(30, TimeUnit.SECONDS);
                     lastReconcile.put(venue, now);
                     if (checked > 0) {
-                        LOG.debug("Reconciled {} open order(s) on {}", checked, venue);
+                        LOG.debug("Reconciled {} open order(s) of {} on {}", checked, account, venue);
                     }
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
-                    LOG.warn("Reconciliation of {} failed: {}", venue, e.getMessage());
+                    LOG.warn("Reconciliation of {} on {} failed: {}", account, venue, e.getMessage());
                 }
             }
         });
@@ -91,5 +115,13 @@ public class ExecutionCore implements AutoCloseable {
     @Override
     public void close() {
         subscriptions.forEach(Subscription::close);
+        journalWriter.shutdown();
+        try {
+            if (!journalWriter.awaitTermination(5, TimeUnit.SECONDS)) {
+                journalWriter.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

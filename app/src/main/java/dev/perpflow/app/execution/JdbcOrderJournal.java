@@ -1,6 +1,7 @@
 package dev.perpflow.app.execution;
 
 import dev.perpflow.execution.DuplicateClientOrderIdException;
+import dev.perpflow.execution.FillIdentity;
 import dev.perpflow.execution.JournaledOrder;
 import dev.perpflow.execution.OrderJournal;
 import dev.perpflow.execution.OrderTransitions;
@@ -23,20 +24,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The order journal in PostgreSQL ({@code orders}, {@code fills}). Updates lock the order row and apply
- * {@link OrderTransitions}, so concurrent stream events and queries cannot move an order backwards; fills are
- * inserted once per (venue, trade id). A journal serves one account ({@code default}: the venues' environment
+ * {@link OrderTransitions}, so concurrent stream events and queries cannot move an order backwards; a fill is
+ * inserted once per (venue, trade id, order), a reused trade id under a disambiguated id (see
+ * {@link dev.perpflow.execution.OrderJournal#recordFill}). A journal serves one account ({@code default}: the venues' environment
  * credentials); accounts never see each other's orders, so a tracker never queries an order with the wrong keys.
  */
 public class JdbcOrderJournal implements OrderJournal {
 
     private static final String COLUMNS = """
             venue, client_order_id, symbol, side, order_type, time_in_force, quantity, price, reduce_only, purpose,
-            status, venue_order_id, filled_quantity, average_price, note, created_at, updated_at""";
+            status, venue_order_id, filled_quantity, average_price, note, created_at, updated_at, cancel_requested""";
 
     public static final String DEFAULT_ACCOUNT = "default";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcOrderJournal.class);
+    private static final String FILL_COLUMNS = "venue, trade_id, client_order_id, venue_order_id, symbol, side, "
+            + "price, quantity, fee, fee_currency, liquidity, time";
 
     private final DataSource dataSource;
     private final String account;
@@ -54,8 +61,8 @@ public class JdbcOrderJournal implements OrderJournal {
     public JournaledOrder recordIntent(String venue, OrderRequest request, String purpose, Instant at) {
         JournaledOrder order = JournaledOrder.intent(venue, request, purpose, at);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")) {
+                "INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "FALSE, ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, venue);
             ps.setString(2, request.clientOrderId());
             ps.setString(3, request.symbol());
@@ -105,12 +112,31 @@ public class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public boolean recordFill(Fill fill) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection()) {
+            if (insertFill(c, fill, fill.tradeId())) {
+                return true;
+            }
+            Fill stored = storedFill(c, fill);
+            if (stored == null || FillIdentity.sameTrade(stored, fill)) {
+                return false;
+            }
+            LOG.error("{} reused trade id {} for another fill of {} (stored {} @ {} at {}, now {} @ {} at {}): "
+                    + "recorded as {}", fill.venue(), fill.tradeId(), FillIdentity.orderRef(fill), stored.quantity(),
+                    stored.price(), stored.timestamp(), fill.quantity(), fill.price(), fill.timestamp(),
+                    FillIdentity.disambiguated(fill));
+            return insertFill(c, fill, FillIdentity.disambiguated(fill));
+        } catch (SQLException e) {
+            throw new JournalException("could not journal fill " + fill.tradeId() + " on " + fill.venue(), e);
+        }
+    }
+
+    private boolean insertFill(Connection c, Fill fill, String tradeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO fills (venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee,
-                    fee_currency, liquidity, time, account)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                    fee_currency, liquidity, time, account, order_ref)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             ps.setString(1, fill.venue());
-            ps.setString(2, fill.tradeId());
+            ps.setString(2, tradeId);
             ps.setString(3, fill.clientOrderId());
             ps.setString(4, fill.venueOrderId());
             ps.setString(5, fill.symbol());
@@ -122,10 +148,34 @@ public class JdbcOrderJournal implements OrderJournal {
             ps.setString(11, fill.liquidity().name());
             ps.setTimestamp(12, Timestamp.from(fill.timestamp()));
             ps.setString(13, account);
+            ps.setString(14, FillIdentity.orderRef(fill));
             return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new JournalException("could not journal fill " + fill.tradeId() + " on " + fill.venue(), e);
         }
+    }
+
+    private Fill storedFill(Connection c, Fill fill) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FILL_COLUMNS + " FROM fills WHERE account = ? AND "
+                + "venue = ? AND trade_id = ? AND order_ref = ?")) {
+            ps.setString(1, account);
+            ps.setString(2, fill.venue());
+            ps.setString(3, fill.tradeId());
+            ps.setString(4, FillIdentity.orderRef(fill));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? readFill(rs) : null;
+            }
+        }
+    }
+
+    @Override
+    public JournaledOrder markCancelRequested(String venue, String clientOrderId, Instant at) {
+        return update(venue, clientOrderId, current -> current.withCancelRequested(at));
+    }
+
+    @Override
+    public JournaledOrder markGone(String venue, String clientOrderId, OrderStatus status, String note, Instant at) {
+        return update(venue, clientOrderId, current -> current.status().isTerminal() ? current
+                : current.with(status, current.venueOrderId(), current.filledQuantity(), current.averagePrice(), note,
+                        at));
     }
 
     @Override
@@ -163,27 +213,28 @@ public class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public List<Fill> fills(String venue, String clientOrderId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee,
-                       fee_currency, liquidity, time
-                FROM fills WHERE venue = ? AND client_order_id = ? AND account = ? ORDER BY time, trade_id""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + FILL_COLUMNS
+                + " FROM fills WHERE venue = ? AND client_order_id = ? AND account = ? ORDER BY time, trade_id")) {
             ps.setString(1, venue);
             ps.setString(2, clientOrderId);
             ps.setString(3, account);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Fill> fills = new ArrayList<>();
                 while (rs.next()) {
-                    fills.add(new Fill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Side.valueOf(rs.getString(6)), normalized(rs.getBigDecimal(7)),
-                            normalized(rs.getBigDecimal(8)), normalized(rs.getBigDecimal(9)), rs.getString(10),
-                            Liquidity.valueOf(rs.getString(11)),
-                            rs.getTimestamp(12).toInstant()));
+                    fills.add(readFill(rs));
                 }
                 return fills;
             }
         } catch (SQLException e) {
             throw new JournalException("could not read fills of " + clientOrderId + " on " + venue, e);
         }
+    }
+
+    private static Fill readFill(ResultSet rs) throws SQLException {
+        return new Fill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Side.valueOf(rs.getString(6)), normalized(rs.getBigDecimal(7)), normalized(rs.getBigDecimal(8)),
+                normalized(rs.getBigDecimal(9)), rs.getString(10), Liquidity.valueOf(rs.getString(11)),
+                rs.getTimestamp(12).toInstant());
     }
 
     private static JournaledOrder moveFromUnplaced(JournaledOrder current, OrderStatus status, String reason,
@@ -216,7 +267,7 @@ public class JdbcOrderJournal implements OrderJournal {
                 JournaledOrder next = change.apply(current);
                 try (PreparedStatement write = c.prepareStatement("""
                         UPDATE orders SET status = ?, venue_order_id = ?, filled_quantity = ?, average_price = ?,
-                            note = ?, updated_at = ?
+                            note = ?, updated_at = ?, cancel_requested = ?
                         WHERE venue = ? AND client_order_id = ? AND account = ?""")) {
                     write.setString(1, next.status().name());
                     write.setString(2, next.venueOrderId());
@@ -224,9 +275,10 @@ public class JdbcOrderJournal implements OrderJournal {
                     write.setBigDecimal(4, next.averagePrice());
                     write.setString(5, next.note());
                     write.setTimestamp(6, Timestamp.from(next.updatedAt()));
-                    write.setString(7, venue);
-                    write.setString(8, clientOrderId);
-                    write.setString(9, account);
+                    write.setBoolean(7, next.cancelRequested());
+                    write.setString(8, venue);
+                    write.setString(9, clientOrderId);
+                    write.setString(10, account);
                     write.executeUpdate();
                 }
                 c.commit();
@@ -259,6 +311,7 @@ public class JdbcOrderJournal implements OrderJournal {
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("venue_order_id"),
                 normalized(rs.getBigDecimal("filled_quantity")), normalized(rs.getBigDecimal("average_price")),
                 rs.getString("note"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("cancel_requested"));
     }
 }

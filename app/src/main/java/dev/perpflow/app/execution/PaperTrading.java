@@ -63,9 +63,15 @@ public final class PaperTrading implements AutoCloseable {
 
     public synchronized ExecutionCore execution() {
         if (execution == null) {
-            execution = new ExecutionCore(clients(), new InMemoryOrderJournal(), risk, reconcileInterval, clock);
+            execution = new ExecutionCore("paper", clients(), new InMemoryOrderJournal(), risk, reconcileInterval,
+                    clock);
         }
         return execution;
+    }
+
+    /** The paper execution core, if a dry run created it (the kill switch cancels its orders too). */
+    public synchronized java.util.Optional<ExecutionCore> existingExecution() {
+        return java.util.Optional.ofNullable(execution);
     }
 
     @Override

@@ -13,7 +13,11 @@ import dev.perpflow.execution.ExecutorSettings;
 import dev.perpflow.execution.OrderExecutor;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.funding.FeeSchedule;
+import dev.perpflow.app.strategy.JdbcMarketClaims;
 import dev.perpflow.fundingarb.ArbEvent;
+import dev.perpflow.fundingarb.ArbPosition;
+import dev.perpflow.fundingarb.ExitReasons;
+import dev.perpflow.risk.MarketClaims;
 import dev.perpflow.fundingarb.FundingArbConfig;
 import dev.perpflow.fundingarb.FundingArbEngine;
 import dev.perpflow.fundingarb.FundingView;
@@ -39,6 +43,10 @@ import org.slf4j.MDC;
  * Funding-arbitrage runs of this node: each is a {@link FundingArbEngine} ticked by its own route, an instance of
  * the YAML {@code funding-arb-run} template; its config and status live in {@code strategy_runs}, its positions in
  * {@code strategy_positions}, so a restart resumes it (settling anything interrupted before any new entry).
+ *
+ * <p>Stopping means "no new entries", never "stop watching": a run that still holds positions is {@code stopping}
+ * — its route keeps monitoring and closing them (a stop with close closes them first, and what does not close is
+ * retried) — and becomes {@code stopped} once it holds nothing. A restart resumes stopping runs as stopping.
  */
 public class FundingArbRuns implements AutoCloseable {
 
@@ -65,10 +73,16 @@ public class FundingArbRuns implements AutoCloseable {
     private final RunFailures failures = new RunFailures();
     private final AccountTrading accounts;
     private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
+    private final MarketClaims claims;
+
+    /** What a stop did: positions closed now and those still held (watched and closed until flat). */
+    public record StopOutcome(String status, int closed, List<ArbPosition> remaining) {
+    }
 
     public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
             NotificationRepository notifications, VenueRegistry venues, AccountTrading accounts, PaperTrading paper,
-            FundingView funding, FeeSchedule fees, Clock clock, Duration tick) {
+            FundingView funding, FeeSchedule fees, Clock clock, Duration tick, MarketClaims claims) {
+        this.claims = claims;
         this.paper = paper;
         this.accounts = accounts;
         this.context = context;
@@ -84,8 +98,16 @@ public class FundingArbRuns implements AutoCloseable {
 
     /** Validates a config and starts (or resumes) the run; a bad config changes nothing and says why. */
     public synchronized void start(String runId, Map<String, Object> rawConfig) throws Exception {
-        if (engines.containsKey(runId)) {
-            return;
+        FundingArbEngine running = engines.get(runId);
+        if (running != null) {
+            if (running.entriesStopped()) {
+                // a stopping run started again: it enters again
+                engines.remove(runId);
+                context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+                context.removeRoute(TEMPLATE + "-" + runId);
+            } else {
+                return;
+            }
         }
         FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
         // the run's account decides the clients and the execution core; dry_run trades paper accounts instead
@@ -104,7 +126,7 @@ public class FundingArbRuns implements AutoCloseable {
         runs.upsertRun(runId, String.join(",", config.scanExchanges()), rawConfig, clock.instant());
         FundingArbEngine engine = new FundingArbEngine(runId, config, clients, atomic, orders, core.gateway(),
                 positions, funding, fees, clock, event -> record(runId, event),
-                () -> core.control().state() == TradingState.ACTIVE);
+                () -> core.gateway().tradingState() == TradingState.ACTIVE, claims);
         engines.put(runId, engine);
         TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
                 .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
@@ -112,22 +134,48 @@ public class FundingArbRuns implements AutoCloseable {
                 config.scanExchanges(), config.dryRun() ? " (dry run: paper accounts, no order reaches a venue)" : "");
     }
 
-    /** Stops a run's route; with {@code closePositions} its open positions are closed at market first. */
-    public synchronized int stop(String runId, boolean closePositions) throws Exception {
+    /**
+     * Stops a run's entries; with {@code closePositions} its positions are closed at market first. A run that
+     * still holds positions afterwards is {@code stopping}: it keeps watching and closing them until flat.
+     */
+    public synchronized StopOutcome stop(String runId, boolean closePositions) throws Exception {
         FundingArbEngine engine = engines.get(runId);
         runs.findRun(runId).orElseThrow(() -> new NotFoundException("no funding-arbitrage run '" + runId + "'"));
+        if (engine == null) {
+            List<ArbPosition> held = positions.active(runId);
+            runs.markStatus(runId, held.isEmpty() ? "stopped" : "stopping", null, clock.instant());
+            return new StopOutcome(held.isEmpty() ? "stopped" : "stopping", 0, held);
+        }
+        engine.stopEntries();
         int closed = 0;
-        if (engine != null) {
-            context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-            context.removeRoute(TEMPLATE + "-" + runId);
-            if (closePositions) {
-                closed = engine.closeAll("stop_with_close");
-            }
-            engines.remove(runId);
+        List<ArbPosition> remaining = engine.activePositions();
+        if (closePositions) {
+            FundingArbEngine.StopResult result = engine.closeAll(ExitReasons.STOP_WITH_CLOSE);
+            closed = result.closed();
+            remaining = result.remaining();
+        }
+        if (remaining.isEmpty()) {
+            finish(runId);
+            LOG.info("Funding-arbitrage run {} stopped{}", runId, closePositions ? " (" + closed + " position(s) closed)"
+                    : "");
+            return new StopOutcome("stopped", closed, List.of());
+        }
+        runs.markStatus(runId, "stopping", null, clock.instant());
+        LOG.warn("Funding-arbitrage run {} stops entering; it still holds {} position(s) ({}) and keeps watching{} "
+                + "them until flat", runId, remaining.size(), remaining.stream().map(p -> p.symbol() + " "
+                + p.status().name().toLowerCase(java.util.Locale.ROOT)).toList(), closePositions ? " and closing" : "");
+        return new StopOutcome("stopping", closed, remaining);
+    }
+
+    /** A stopped run holding nothing: its route goes, its claims are released, it is marked stopped. */
+    private void finish(String runId) throws Exception {
+        engines.remove(runId);
+        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
+        context.removeRoute(TEMPLATE + "-" + runId);
+        if (claims instanceof JdbcMarketClaims stored) {
+            stored.releaseAll(runId);
         }
         runs.markStatus(runId, "stopped", null, clock.instant());
-        LOG.info("Funding-arbitrage run {} stopped{}", runId, closePositions ? " (" + closed + " position(s) closed)" : "");
-        return closed;
     }
 
     /** Route step: one tick of one run; a failing tick is logged and retried at the next one. */
@@ -139,6 +187,9 @@ public class FundingArbRuns implements AutoCloseable {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("strategy", runId)) {
             engine.tick();
             failures.succeeded(runId);
+            if (engine.entriesStopped() && !engine.hasActivePositions()) {
+                workers.execute(() -> finishStopping(runId, engine));
+            }
         } catch (RuntimeException e) {
             LOG.warn("Funding-arbitrage run {} tick failed: {}", runId, e.getMessage());
             record(runId, new ArbEvent(clock.instant(), "tick_error", ArbEvent.Level.ERROR, null,
@@ -147,11 +198,35 @@ public class FundingArbRuns implements AutoCloseable {
         }
     }
 
-    /** The run crashed: its route stops (off the tick's own thread) and it is marked {@code error} with the reason. */
+    /** A stopping run became flat: it is stopped (off the tick's own thread, which the route removal would stop). */
+    private synchronized void finishStopping(String runId, FundingArbEngine engine) {
+        if (engines.get(runId) != engine || engine.hasActivePositions()) {
+            return;
+        }
+        try {
+            finish(runId);
+            LOG.info("Funding-arbitrage run {} is flat and stopped", runId);
+        } catch (Exception e) {
+            LOG.error("Funding-arbitrage run {} could not be stopped cleanly", runId, e);
+        }
+    }
+
+    /**
+     * The run crashed: it is marked {@code error} with the reason. A run that holds nothing stops (off the tick's own
+     * thread); one that still holds positions makes no new entries but keeps watching and closing them.
+     */
     public void crash(String runId, String reason) {
         workers.execute(() -> {
             synchronized (this) {
                 try {
+                    FundingArbEngine engine = engines.get(runId);
+                    if (engine != null && engine.hasActivePositions()) {
+                        engine.stopEntries();
+                        runs.markStatus(runId, "error", reason, clock.instant());
+                        LOG.error("Funding-arbitrage run {} failed ({}); it makes no new entries and keeps watching "
+                                + "its {} position(s)", runId, reason, engine.activePositions().size());
+                        return;
+                    }
                     if (engines.remove(runId) != null) {
                         context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
                         context.removeRoute(TEMPLATE + "-" + runId);
@@ -174,6 +249,10 @@ public class FundingArbRuns implements AutoCloseable {
         for (StrategyRunRepository.StoredRun run : runs.runningRuns()) {
             try {
                 start(run.id(), run.config());
+                if ("stopping".equals(run.status())) {
+                    engines.get(run.id()).stopEntries();
+                    runs.markStatus(run.id(), "stopping", null, clock.instant());
+                }
             } catch (Exception e) {
                 LOG.error("Funding-arbitrage run {} could not be resumed: {}", run.id(), e.getMessage());
                 runs.markStatus(run.id(), "error", e.getMessage(), clock.instant());

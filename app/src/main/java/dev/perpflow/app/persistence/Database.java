@@ -103,6 +103,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(5_000);
+        // a database that stops answering (host frozen, network cut) fails a statement after a minute instead of
+        // blocking its thread for good; nothing perpflow runs takes that long
+        config.addDataSourceProperty("socketTimeout", "60");
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -3,6 +3,15 @@ package dev.perpflow.app.persistence;
 import dev.perpflow.app.startup.StartupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server run from a Maven artifact, its data kept under {@code <data-dir>/postgres} across
  * restarts. Used when {@code perpflow.db.url} is empty.
+ *
+ * <p>Commits are durable ({@code synchronous_commit=on}, where the embedded artifact defaults to off): the order
+ * journal is written before every order is sent, and a host crash must not lose the record of an order the venue
+ * has. The server runs in its own process group, so it outlives a perpflow killed with {@code kill -9}; the next
+ * start finds it by the data dir's {@code postmaster.pid} and stops it before starting its own.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -38,6 +52,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.isWritable(dataDir)) {
             throw new StartupException("the data dir " + dataDir + " is not writable (perpflow.data-dir / PERPFLOW_DATA_DIR)");
         }
+        stopOrphan(pgData);
         LOG.info("Starting embedded PostgreSQL with data in {}", pgData);
         EmbeddedPostgres postgres;
         try {
@@ -45,6 +60,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StartupException("embedded PostgreSQL did not start with data in " + pgData + ": "
@@ -55,6 +71,89 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         server.createDatabaseIfMissing();
         LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}", postgres.getPort());
         return server;
+    }
+
+    /**
+     * Stops the server a crashed perpflow left running on this data dir: {@code postmaster.pid} names a live
+     * PostgreSQL started on exactly this directory. Another perpflow that is still running holds the embedded
+     * artifact's own lock on the directory, so its server is never touched here (that start fails with a message
+     * naming the lock). A pid file of a process that is gone, or is no PostgreSQL of this directory, is left to
+     * PostgreSQL, which handles stale pid files itself.
+     */
+    static void stopOrphan(Path pgData) {
+        Optional<ProcessHandle> orphan = orphanOf(pgData);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle server = orphan.get();
+        if (lockedByAnotherProcess(pgData)) {
+            throw new StartupException("the data dir " + pgData.getParent() + " is in use by another perpflow (or the "
+                    + "admin CLI) running now; stop it, or set perpflow.data-dir (PERPFLOW_DATA_DIR) to another folder");
+        }
+        LOG.warn("PostgreSQL (pid {}) is still running on {} after perpflow stopped without shutting it down "
+                + "(a crash or kill -9); stopping it before starting again", server.pid(), pgData);
+        server.destroy();     // SIGTERM: a smart shutdown, quick with no client left
+        try {
+            server.onExit().get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("PostgreSQL (pid {}) did not stop within 20 s; killing it (it recovers from its WAL)", server.pid());
+            server.destroyForcibly();
+            try {
+                server.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception again) {
+                throw new StartupException("the PostgreSQL server left running on " + pgData + " (pid " + server.pid()
+                        + ") cannot be stopped; stop it by hand (kill " + server.pid() + ") and start again", again);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while stopping the PostgreSQL server left running on " + pgData, e);
+        } catch (ExecutionException e) {
+            LOG.debug("waiting for pid {} failed: {}", server.pid(), e.getMessage());
+        }
+        LOG.info("Stopped the PostgreSQL server left running on {}", pgData);
+    }
+
+    /** The live PostgreSQL process {@code postmaster.pid} names, if it runs on {@code pgData}. */
+    static Optional<ProcessHandle> orphanOf(Path pgData) {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 2) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            Path dir = Path.of(lines.get(1).strip());
+            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            boolean postgres = process.flatMap(p -> p.info().command()).map(c -> c.endsWith("postgres")).orElse(false);
+            boolean same = Files.exists(dir) && Files.isSameFile(dir, pgData);
+            return postgres && same ? process : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read {}: {}", pidFile, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether another live process holds the embedded artifact's lock on the data directory. */
+    private static boolean lockedByAnotherProcess(Path pgData) {
+        Path lock = pgData.resolve("epg-lock");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock taken = channel.tryLock();
+            if (taken == null) {
+                return true;
+            }
+            taken.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;     // this very JVM holds it: another server of ours runs on the directory
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     String jdbcUrl() {

@@ -133,7 +133,7 @@ public class StrategyRunRepository {
             return;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE strategy_runs SET last_heartbeat = ? WHERE id = ANY (?) AND status = 'running'")) {
+                "UPDATE strategy_runs SET last_heartbeat = ? WHERE id = ANY (?) AND status IN ('running', 'stopping')")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
             ps.executeUpdate();
@@ -177,11 +177,12 @@ public class StrategyRunRepository {
         }
     }
 
-    /** Runs left in status running, e.g. by a restart. */
+    /** Runs left running (or stopping: still closing what they hold), e.g. by a restart. */
     public List<StoredRun> runningRuns() throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM strategy_runs WHERE strategy = ? AND status = 'running' ORDER BY started_at")) {
+                "SELECT id FROM strategy_runs WHERE strategy = ? AND status IN ('running', 'stopping') "
+                        + "ORDER BY started_at")) {
             ps.setString(1, strategy);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

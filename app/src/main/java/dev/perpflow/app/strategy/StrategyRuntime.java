@@ -140,18 +140,22 @@ public final class StrategyRuntime {
         return start(caller, runId);
     }
 
-    /** Stops a run; with {@code closePositions} a funding-arbitrage run closes its positions at market first. */
-    public int stop(Principal caller, String runId, boolean closePositions) throws Exception {
+    /**
+     * Stops a run's entries; with {@code closePositions} a funding-arbitrage run closes its positions at market
+     * first. A run still holding positions afterwards is {@code stopping} and keeps closing them until flat.
+     */
+    public FundingArbRuns.StopOutcome stop(Principal caller, String runId, boolean closePositions) throws Exception {
         requireRun(caller, runId);
-        int closed = 0;
+        FundingArbRuns.StopOutcome outcome;
         if (arbs.runs().findRun(runId).isPresent()) {
-            closed = arbs.stop(runId, closePositions);
+            outcome = arbs.stop(runId, closePositions);
         } else {
             grids.stop(runId);
+            outcome = new FundingArbRuns.StopOutcome("stopped", 0, List.of());
         }
         audit.record(caller.username(), "strategy_stopped", runId, Map.of("close_positions", closePositions,
-                "closed", closed));
-        return closed;
+                "closed", outcome.closed(), "still_held", outcome.remaining().size()));
+        return outcome;
     }
 
     /** Runs the caller may see: {@code running}, {@code stopped} (stopped or error) or {@code all}. */

@@ -115,9 +115,21 @@ final class StrategyCommands implements CommandGroup {
                                     new Chat.Button("No", "no"))));
                     return true;
                 }
-                int closed = runtime.stop(caller, runId, close);
-                chat.say("Stopped *" + ChatText.escape(runId) + "*" + (close ? ", " + closed + " position(s) closed" : "")
-                        + ".");
+                var outcome = runtime.stop(caller, runId, close);
+                StringBuilder text = new StringBuilder(outcome.remaining().isEmpty() ? "Stopped *" : "Stopping *")
+                        .append(ChatText.escape(runId)).append('*');
+                if (close) {
+                    text.append(", ").append(outcome.closed()).append(" position(s) closed");
+                }
+                text.append('.');
+                if (!outcome.remaining().isEmpty()) {
+                    text.append("\nNo new entries; still held and watched").append(close ? " (closing retried)" : "")
+                            .append(':');
+                    outcome.remaining().forEach(p -> text.append("\n• ").append(ChatText.escape(p.symbol()))
+                            .append(' ').append(ChatText.escape(p.status().name().toLowerCase(java.util.Locale.ROOT)))
+                            .append(" (").append(ChatText.escape(p.id())).append(')'));
+                }
+                chat.say(text.toString());
             }
             case "rr" -> {
                 StrategyRuntime.RunView run = runtime.start(caller, args.get(0));

@@ -65,7 +65,7 @@ final class TradingCommands implements CommandGroup {
                     + "until /resume.", List.of(List.of(new Chat.Button("Halt now", "halt:yes"),
                     new Chat.Button("Cancel", "halt:no"))));
             case "resume" -> {
-                ApiResponse answer = control.resume(caller, "resume via Telegram by " + caller.username());
+                ApiResponse answer = control.resume(caller, "resume via Telegram by " + caller.username(), null);
                 chat.say("Trading state: *" + body(answer).get("trading_state") + "*");
             }
             default -> throw new IllegalStateException(name);
@@ -81,7 +81,7 @@ final class TradingCommands implements CommandGroup {
                     chat.say("Not halted.");
                     return true;
                 }
-                ApiResponse answer = control.halt(caller, "halt via Telegram by " + caller.username());
+                ApiResponse answer = control.halt(caller, "halt via Telegram by " + caller.username(), null);
                 chat.say("Trading state: *" + body(answer).get("trading_state") + "*. /resume to trade again.");
                 return true;
             }

@@ -110,7 +110,11 @@ class SecretsNeverLoggedTest extends AppTestSupport {
         assertThat(responses.toString()).contains("USDT");
 
         List<String> secrets = List.of(MASTER, BOOTSTRAP, userKey, VENUE_SECRET, VENUE_KEY, PROXY_PASSWORD);
-        List<String> lines = LOGS.list.stream().map(event -> event.getFormattedMessage()
+        List<ILoggingEvent> captured;
+        synchronized (LOGS) {    // the app keeps logging on its threads: logback appends under this lock
+            captured = List.copyOf(LOGS.list);
+        }
+        List<String> lines = captured.stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .toList();
         assertThat(lines).as("captured log lines").hasSizeGreaterThan(20);

@@ -22,7 +22,6 @@ import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.TimeInForce;
 import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.risk.RiskLimits;
-import dev.perpflow.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,13 +111,57 @@ class JdbcOrderJournalTest {
     }
 
     @Test
-    void theTradingStateSurvivesANewStore() {
-        new JdbcTradingStateStore(db.database().dataSource()).save(TradingState.HALTED, "kill switch");
-        RiskGuard afterRestart = new RiskGuard(RiskLimits.defaults(),
-                new JdbcTradingStateStore(db.database().dataSource()), Clock.systemUTC());
-        assertThat(afterRestart.state()).isEqualTo(TradingState.HALTED);
-        afterRestart.resume("operator");
-        assertThat(new JdbcTradingStateStore(db.database().dataSource()).load()).contains(TradingState.ACTIVE);
+    void aTradeIdTheVenueReusesForAnotherOrderIsAFillOfItsOwn() {
+        // failed before: fills were unique per (venue, trade id), so after camel-sim restarted its trade counter the
+        // new fills were dropped without a word
+        Fill first = new Fill("v", "sim-t1", "before-restart", "x1", "BTC", Side.BUY, new BigDecimal("100"),
+                BigDecimal.ONE, new BigDecimal("0.01"), "USDT", Liquidity.TAKER, T);
+        Fill reused = new Fill("v", "sim-t1", "after-restart", "x2", "BTC", Side.SELL, new BigDecimal("105"),
+                new BigDecimal("2"), new BigDecimal("0.02"), "USDT", Liquidity.TAKER, T.plusSeconds(600));
+        assertThat(journal.recordFill(first)).isTrue();
+        assertThat(journal.recordFill(reused)).isTrue();
+        assertThat(journal.fills("v", "before-restart")).containsExactly(first);
+        assertThat(journal.fills("v", "after-restart")).containsExactly(reused);
+    }
+
+    @Test
+    void aTradeIdReusedWithinOneOrderKeepsBothFillsAndTheSameFillTwiceIsOne() {
+        Fill fill = new Fill("v", "t-9", "same-order", "x", "BTC", Side.BUY, new BigDecimal("100"), BigDecimal.ONE,
+                new BigDecimal("0.01"), "USDT", Liquidity.MAKER, T);
+        Fill sameFromRest = new Fill("v", "t-9", "same-order", "x", "BTC", Side.BUY, new BigDecimal("100"),
+                BigDecimal.ONE, new BigDecimal("0.01"), "USDT", Liquidity.MAKER, T.plusMillis(300));
+        Fill otherTrade = new Fill("v", "t-9", "same-order", "x", "BTC", Side.BUY, new BigDecimal("101"),
+                new BigDecimal("3"), new BigDecimal("0.03"), "USDT", Liquidity.MAKER, T.plusSeconds(60));
+        assertThat(journal.recordFill(fill)).isTrue();
+        assertThat(journal.recordFill(sameFromRest)).as("the stream's and REST's view of one trade").isFalse();
+        assertThat(journal.recordFill(otherTrade)).isTrue();
+        assertThat(journal.recordFill(otherTrade)).as("a repeated delivery of the reused id").isFalse();
+        assertThat(journal.fills("v", "same-order")).extracting(Fill::quantity)
+                .containsExactly(BigDecimal.ONE, new BigDecimal("3"));
+    }
+
+    @Test
+    void theEmbeddedDatabaseCommitsDurably() throws Exception {
+        // failed before: the embedded artifact runs with synchronous_commit=off, so the journal's last writes could
+        // be lost on a host crash while the venue has the orders
+        try (var c = db.database().dataSource().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SHOW synchronous_commit")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void aCancelRequestAndAGoneOrderAreKept() {
+        journal.recordIntent("v", limit("g1"), "entry", T);
+        journal.markCancelRequested("v", "g1", T);
+        assertThat(journal.find("v", "g1")).get().extracting(JournaledOrder::cancelRequested).isEqualTo(true);
+        journal.markGone("v", "g1", OrderStatus.REJECTED, "the venue never saw it", T);
+        assertThat(journal.find("v", "g1")).get().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(o.note()).contains("never saw");
+        });
+        assertThat(journal.unresolved()).extracting(JournaledOrder::clientOrderId).doesNotContain("g1");
     }
 
     @Test
@@ -126,9 +169,8 @@ class JdbcOrderJournalTest {
         SimClock clock = new SimClock(T);
         try (SimExchangeClient sim = SimExchangeClient.manual(SimVenueConfig.defaults("crash", 5), clock)) {
             List<String> alerts = new ArrayList<>();
-            RiskGuard risk = new RiskGuard(RiskLimits.defaults(), new JdbcTradingStateStore(db.database().dataSource()),
+            RiskGuard risk = new RiskGuard(RiskLimits.defaults(), dev.perpflow.risk.TradingStateStore.inMemory(),
                     Clock.systemUTC());
-            risk.resume("test");
             OrderGateway before = new OrderGateway(Map.of("crash", sim), journal, risk, alerts::add, clock, 1,
                     Duration.ofMillis(1));
             sim.faults().acceptThenTimeoutNext(1).failNextRequests(1);
@@ -140,7 +182,10 @@ class JdbcOrderJournalTest {
                     .isEqualTo(OrderStatus.UNKNOWN);
 
             // "restart": a new tracker over the same journal reconciles before anything else is sent
-            OrderTracker tracker = new OrderTracker(sim, new JdbcOrderJournal(db.database().dataSource()), clock);
+            OrderGateway after = new OrderGateway(Map.of("crash", sim), new JdbcOrderJournal(db.database().dataSource()),
+                    risk, alerts::add, clock, 1, Duration.ofMillis(1));
+            OrderTracker tracker = new OrderTracker(sim, after, after.updates(), Runnable::run, clock,
+                    Duration.ofMinutes(2));
             tracker.reconcile().get(5, TimeUnit.SECONDS);
             assertThat(journal.find("crash", "crash-1")).get().extracting(JournaledOrder::status)
                     .isEqualTo(OrderStatus.FILLED);
