@@ -48,6 +48,7 @@ public final class GridEngine {
     private final GridRestart restart;
     private boolean reconciled;
     private boolean haltSeen;
+    private BigDecimal lastFunding;
 
     public GridEngine(String runId, GridConfig config, Instrument instrument, ExchangeClient venue, OrderGateway gateway,
             Clock clock, GridState initial, Consumer<GridEvent> events, Consumer<GridState> stateSink) {
@@ -115,6 +116,7 @@ public final class GridEngine {
                     run.state().lastStopLossAt(), paused, false));
         }
         Position position = run.position();
+        recordFunding(position);
         if (stopLossTriggered(position, mid)) {
             return run.state();
         }
@@ -131,6 +133,24 @@ public final class GridEngine {
             maybeEnter(bbo, run.activeCloses(), position, closeFilled);
         }
         return run.state();
+    }
+
+    /** Funding the venue settled on the grid's position since the last tick, as an event (and in the status). */
+    private void recordFunding(Position position) {
+        BigDecimal accrued = position == null || position.fundingAccrued() == null ? BigDecimal.ZERO
+                : position.fundingAccrued();
+        if (lastFunding != null && accrued.compareTo(lastFunding) != 0 && position != null && !position.isFlat()) {
+            BigDecimal payment = accrued.subtract(lastFunding);
+            run.emit("funding_payment", Level.INFO, "funding " + payment.toPlainString() + " on "
+                    + position.quantity().toPlainString() + " " + run.config.ticker() + " (accrued "
+                    + accrued.toPlainString() + ")", Map.of("amount", payment, "accrued", accrued));
+        }
+        lastFunding = accrued;
+    }
+
+    /** Funding the venue reports accrued on the grid's open position (0 when flat or not known yet). */
+    public BigDecimal fundingAccrued() {
+        return lastFunding == null ? BigDecimal.ZERO : lastFunding;
     }
 
     private void handlePendingEntry(Bbo bbo, Position position) {

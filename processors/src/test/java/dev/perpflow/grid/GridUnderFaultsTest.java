@@ -170,4 +170,19 @@ class GridUnderFaultsTest {
                 .isEqualTo(OrderStatus.FILLED);
         assertThat(sim.exchange().positions()).isEmpty();
     }
+
+    @Test
+    void fundingSettledOnTheGridsPositionIsRecorded() {
+        // failed before: the grid's funding payments appeared nowhere
+        GridEngine grid = engine(Map.of("position_timeout_minutes", 1440, "recovery_mode", "none"));
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();
+        assertThat(grid.state().tracked()).hasSize(1);
+        sim.advance(Duration.ofHours(8));
+        grid.tick();
+        assertThat(events).filteredOn(e -> e.type().equals("funding_payment")).singleElement()
+                .satisfies(e -> assertThat((BigDecimal) e.details().get("amount")).isNotZero());
+        assertThat(grid.fundingAccrued()).isNotZero();
+    }
 }

@@ -164,7 +164,9 @@ public class GridRuns {
         status.put("venue", run.venue());
         GridState state = engine != null ? engine.state() : repository.loadState(runId).orElse(GridState.initial());
         status.put("cycle_state", state.cycle().name().toLowerCase(java.util.Locale.ROOT));
-        status.put("active_orders", state.lastActiveCloses());
+        // take-profit closes working at the venue, plus the entry while one rests
+        status.put("active_orders", state.lastActiveCloses()
+                + (state.cycle() == GridState.GridCycle.WAITING_FOR_FILL ? 1 : 0));
         status.put("tracked_positions", state.tracked().size());
         status.put("active_close_amount", state.trackedSize());
         status.put("last_order_time", state.lastEntryAt());
@@ -182,6 +184,7 @@ public class GridRuns {
             }).orElse(null);
             status.put("position", position == null ? 0 : position.quantity());
             status.put("margin_used", position == null ? 0 : position.margin());
+            status.put("funding_accrued", engine.fundingAccrued());
         }
         status.put("margin_limit", run.config().get("max_margin_usd"));
         status.put("parameters", run.config());

@@ -67,6 +67,9 @@ class GridRunInTheAppTest extends AppTestSupport {
                     .filter(o -> o.clientOrderId().startsWith("dev-grid-") && !o.reduceOnly()).findFirst().orElse(null);
             return entry[0] != null;
         });
+        // the resting entry is an active order (failed before: active_orders counted take-profit closes only)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(JSON.readTree(get(
+                "/api/v1/strategies/dev-grid", "X-API-Key", KEY).body()).get("active_orders").asInt()).isPositive());
         sim.exchange().setMid("ETH", entry[0].price().subtract(BigDecimal.ONE));   // trade through the entry
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(eventTypes()).contains("position_tracked"));
 
