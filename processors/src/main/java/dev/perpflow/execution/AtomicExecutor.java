@@ -67,8 +67,9 @@ public final class AtomicExecutor {
                     Duration.ZERO, null, true);
         }
         List<BigDecimal> before = null;
+        Map<String, Bbo> books = new java.util.concurrent.ConcurrentHashMap<>();
         if (!request.reduceOnly()) {
-            String problem = preflight(legs, request.tokens(), leverageFor(request));
+            String problem = preflight(legs, request.tokens(), leverageFor(request), books);
             if (problem != null) {
                 return failure(List.of(), zeros(legs.size()), "pre-flight check failed: " + problem, true);
             }
@@ -82,7 +83,7 @@ public final class AtomicExecutor {
         List<ExecutionResult> results = new ArrayList<>();
         List<BigDecimal> held = new ArrayList<>();
         try {
-            results.addAll(runLegs(request, firstFill));
+            results.addAll(runLegs(request, firstFill, books));
             for (int i = 0; i < legs.size(); i++) {
                 held.add(legs.get(i).instrument().toTokens(results.get(i).filledQuantity()));
             }
@@ -96,16 +97,17 @@ public final class AtomicExecutor {
     }
 
     /** Sends every leg at once; the first leg to fill stops the others (also when a leg's execution fails). */
-    private List<ExecutionResult> runLegs(AtomicRequest request, Instant[] firstFill) {
+    private List<ExecutionResult> runLegs(AtomicRequest request, Instant[] firstFill, Map<String, Bbo> books) {
         List<AtomicBoolean> stops = new ArrayList<>();
         List<CompletableFuture<ExecutionResult>> running = new ArrayList<>();
         for (LegSpec leg : request.legs()) {
             AtomicBoolean stop = new AtomicBoolean();
             stops.add(stop);
             BigDecimal quantity = leg.instrument().roundQuantityDown(leg.instrument().fromTokens(request.tokens()));
+            // the pre-flight just read each leg's book: the legs start from it instead of another round trip
             running.add(executor.execute(new ExecutionRequest(leg.venue(), leg.instrument(), leg.side(), quantity,
                     request.reduceOnly(), leg.mode(), leg.idPrefix(), request.reduceOnly() ? "close" : "entry", false,
-                    leg.limitPrice(), request.reduceOnly() && request.protective()), stop));
+                    leg.limitPrice(), request.reduceOnly() && request.protective(), books.get(leg.venue())), stop));
         }
         for (CompletableFuture<ExecutionResult> leg : running) {
             leg.whenComplete((result, failure) -> {
@@ -308,51 +310,61 @@ public final class AtomicExecutor {
         return Math.max(1, Math.min(leverage, settings.maxLeverage()));
     }
 
-    /** Leverage set (the venue must apply exactly it), margin with buffer available, minimum notional, spreads. */
-    private String preflight(List<LegSpec> legs, BigDecimal tokens, int leverage) {
-        for (LegSpec leg : legs) {
-            ExchangeClient client = venues.get(leg.venue());
-            if (client == null) {
-                return "no venue named " + leg.venue();
+    /**
+     * Leverage set (the venue must apply exactly it), margin with buffer available, minimum notional, spreads; the
+     * legs are checked in parallel, and each leg's book is kept for its execution.
+     */
+    private String preflight(List<LegSpec> legs, BigDecimal tokens, int leverage, Map<String, Bbo> books) {
+        List<CompletableFuture<String>> checks = legs.stream()
+                .map(leg -> CompletableFuture.supplyAsync(() -> preflight(leg, tokens, leverage, books), workers))
+                .toList();
+        return checks.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
+    private String preflight(LegSpec leg, BigDecimal tokens, int leverage, Map<String, Bbo> books) {
+        ExchangeClient client = venues.get(leg.venue());
+        if (client == null) {
+            return "no venue named " + leg.venue();
+        }
+        try {
+            Bbo bbo = client.bbo(leg.instrument().symbol()).get(10, TimeUnit.SECONDS);
+            books.put(leg.venue(), bbo);
+            String wide = SpreadGuard.check(bbo, false);
+            if (wide != null) {
+                return wide;
             }
-            try {
-                Bbo bbo = client.bbo(leg.instrument().symbol()).get(10, TimeUnit.SECONDS);
-                String wide = SpreadGuard.check(bbo, false);
-                if (wide != null) {
-                    return wide;
-                }
-                BigDecimal contracts = leg.instrument().fromTokens(tokens);
-                BigDecimal depth = client.orderBook(leg.instrument().symbol(), DEPTH_LEVELS).get(10, TimeUnit.SECONDS)
-                        .levels(leg.side()).stream().map(PriceLevel::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (depth.compareTo(contracts) < 0) {
-                    return leg.venue() + ": only " + depth.toPlainString() + " contracts in the top " + DEPTH_LEVELS
-                            + " levels for " + contracts.toPlainString();
-                }
-                BigDecimal notional = tokens.multiply(bbo.mid());
-                if (notional.compareTo(leg.instrument().minNotional()) < 0) {
-                    return leg.venue() + ": notional " + notional.toPlainString() + " is below the minimum "
-                            + leg.instrument().minNotional().toPlainString();
-                }
-                int applied = client.setLeverage(leg.instrument().symbol(), leverage).get(10, TimeUnit.SECONDS);
-                if (applied != leverage) {
-                    return leg.venue() + ": applied " + applied + "x leverage instead of the " + leverage
-                            + "x the position was sized for";
-                }
-                BigDecimal margin = notional.divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL64)
-                        .multiply(settings.balanceBuffer());
-                BigDecimal available = client.balances().get(10, TimeUnit.SECONDS).stream().map(Balance::available)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (available.compareTo(margin) < 0) {
-                    return leg.venue() + ": needs " + margin.setScale(2, RoundingMode.UP).toPlainString()
-                            + " margin with the 5 % buffer at " + leverage + "x, " + available.toPlainString()
-                            + " available";
-                }
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                return leg.venue() + ": " + ExchangeException.unwrap(e).getMessage();
+            BigDecimal contracts = leg.instrument().fromTokens(tokens);
+            BigDecimal depth = client.orderBook(leg.instrument().symbol(), DEPTH_LEVELS).get(10, TimeUnit.SECONDS)
+                    .levels(leg.side()).stream().map(PriceLevel::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (depth.compareTo(contracts) < 0) {
+                return leg.venue() + ": only " + depth.toPlainString() + " contracts in the top " + DEPTH_LEVELS
+                        + " levels for " + contracts.toPlainString();
             }
+            BigDecimal notional = tokens.multiply(bbo.mid());
+            if (notional.compareTo(leg.instrument().minNotional()) < 0) {
+                return leg.venue() + ": notional " + notional.toPlainString() + " is below the minimum "
+                        + leg.instrument().minNotional().toPlainString();
+            }
+            int applied = client.setLeverage(leg.instrument().symbol(), leverage).get(10, TimeUnit.SECONDS);
+            if (applied != leverage) {
+                return leg.venue() + ": applied " + applied + "x leverage instead of the " + leverage
+                        + "x the position was sized for";
+            }
+            BigDecimal margin = notional.divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL64)
+                    .multiply(settings.balanceBuffer());
+            BigDecimal available = client.balances().get(10, TimeUnit.SECONDS).stream().map(Balance::available)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (available.compareTo(margin) < 0) {
+                return leg.venue() + ": needs " + margin.setScale(2, RoundingMode.UP).toPlainString()
+                        + " margin with the 5 % buffer at " + leverage + "x, " + available.toPlainString()
+                        + " available";
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return leg.venue() + ": " + ExchangeException.unwrap(e).getMessage();
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.perpflow.execution;
 
+import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.Side;
 import java.math.BigDecimal;
@@ -13,10 +14,12 @@ import java.util.Objects;
  * @param critical an emergency (e.g. liquidation risk): the wider 3 % spread guard applies
  * @param protective a reduce-only execution that removes risk a safety rule or a person wants gone (rollback of a
  *                   naked leg, stop loss, liquidation-risk exit, manual close): allowed while trading is halted
+ * @param book       the book the decision was made on, read just before (the pre-flight's): the execution starts
+ *                   with it instead of asking the venue again; {@code null} = read it first
  */
 public record ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
         ExecutionMode mode, String idPrefix, String purpose, boolean critical, BigDecimal limitPrice,
-        boolean protective) {
+        boolean protective, Bbo book) {
 
     public ExecutionRequest {
         Objects.requireNonNull(venue, "venue");
@@ -39,13 +42,28 @@ public record ExecutionRequest(String venue, Instrument instrument, Side side, B
     /** A request its executor prices from the book. */
     public ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
             ExecutionMode mode, String idPrefix, String purpose, boolean critical) {
-        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, null, false);
+        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, null, false, null);
+    }
+
+    /** A request with every field but the decision's book. */
+    public ExecutionRequest(String venue, Instrument instrument, Side side, BigDecimal quantity, boolean reduceOnly,
+            ExecutionMode mode, String idPrefix, String purpose, boolean critical, BigDecimal limitPrice,
+            boolean protective) {
+        this(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical, limitPrice, protective,
+                null);
+    }
+
+    /** The same request starting from the book the decision was made on. */
+    public ExecutionRequest withBook(Bbo decisionBook) {
+        return new ExecutionRequest(venue, instrument, side, quantity, reduceOnly, mode, idPrefix, purpose, critical,
+                limitPrice, protective, decisionBook);
     }
 
     /** A protective reduce-only execution priced from the book (see {@code protective}). */
     public static ExecutionRequest protective(String venue, Instrument instrument, Side side, BigDecimal quantity,
             ExecutionMode mode, String idPrefix, String purpose) {
-        return new ExecutionRequest(venue, instrument, side, quantity, true, mode, idPrefix, purpose, true, null, true);
+        return new ExecutionRequest(venue, instrument, side, quantity, true, mode, idPrefix, purpose, true, null, true,
+                null);
     }
 
     public String symbol() {

@@ -112,7 +112,8 @@ public final class OrderExecutor {
             ExecutionMode used = request.mode();
             String error = null;
             try {
-                Bbo bbo = await(client.bbo(request.symbol()), settings.confirmTimeout());
+                Bbo bbo = request.book() != null ? request.book()
+                        : await(client.bbo(request.symbol()), settings.confirmTimeout());
                 expected = request.side() == Side.BUY ? bbo.ask() : bbo.bid();
                 String wide = SpreadGuard.check(bbo, request.critical());
                 if (wide != null) {
@@ -135,9 +136,12 @@ public final class OrderExecutor {
                 }
             } finally {
                 endWorkingOrders();
+            }
+            try {
+                return result(used, error);    // fills may still be arriving on the stream: watched until then
+            } finally {
                 watches.values().forEach(OrderUpdates.Watch::close);
             }
-            return result(used, error);
         }
 
         private Outcome market(BigDecimal quantity, String step) {
@@ -398,6 +402,11 @@ public final class OrderExecutor {
             BigDecimal streamedQuantity = streamed.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (streamedQuantity.compareTo(filled) >= 0) {
                 return streamed;
+            }
+            if (live) {
+                LOG.info("{}: the stream delivered {} of the {} filled on {} within {} ms; asking the venue",
+                        request.venue(), streamedQuantity.toPlainString(), filled.toPlainString(), ids,
+                        FILL_LAG.toMillis());
             }
             try {
                 Instant since = (firstOrderAt != null ? firstOrderAt : started).minusSeconds(1);

@@ -118,7 +118,7 @@ public final class TwoLegEntryBenchmark {
     }
 
     /** Records how long the venue itself took to answer the last submit. */
-    private static final class Timed implements ExchangeClient {
+    static final class Timed implements ExchangeClient {
         private final ExchangeClient delegate;
         volatile long lastSubmitNanos;
 
@@ -147,6 +147,7 @@ public final class TwoLegEntryBenchmark {
         @Override public CompletableFuture<Integer> setLeverage(String s, int l) { return delegate.setLeverage(s, l); }
         @Override public Subscription subscribeBook(String s, BookListener l) { return delegate.subscribeBook(s, l); }
         @Override public Subscription subscribeOrders(OrderEventListener l) { return delegate.subscribeOrders(l); }
+        @Override public boolean canTrade() { return delegate.canTrade(); }
         @Override public void close() { delegate.close(); }
     }
 }
