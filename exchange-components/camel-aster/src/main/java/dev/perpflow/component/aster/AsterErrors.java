@@ -9,6 +9,8 @@ import dev.perpflow.exchange.error.MarketNotFoundException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
 import dev.perpflow.exchange.error.OrderRejectedException;
 import dev.perpflow.exchange.error.RateLimitedException;
+import dev.perpflow.exchange.error.UnknownOutcomeException;
+import dev.perpflow.exchange.error.VenueUnavailableException;
 import dev.perpflow.exchange.http.VenueErrorDecoder;
 import dev.perpflow.exchange.http.VenueHttpClient;
 import dev.perpflow.exchange.http.VenueRequest;
@@ -21,10 +23,15 @@ import java.time.Duration;
 /**
  * Aster's (Binance's) error codes as typed errors. The body is {@code {"code":-2019,"msg":"Margin is
  * insufficient."}}; the codes that matter to trading are mapped, anything else on an order submit is a rejection
- * (nothing was placed) and elsewhere a plain venue error with the venue's code and message.
+ * (nothing was placed) and elsewhere a plain venue error with the venue's code and message. The two "execution
+ * status unknown" codes (-1006, -1007) are unknown outcomes on a submit, whatever HTTP status carries them.
  */
 final class AsterErrors implements VenueErrorDecoder {
 
+    /** "An unexpected response was received from the message bus. Execution status unknown." */
+    static final int UNEXPECTED_RESPONSE = -1006;
+    /** "Timeout waiting for response from backend server. Send status unknown; execution status unknown." */
+    static final int BACKEND_TIMEOUT = -1007;
     static final int TOO_MANY_REQUESTS = -1003;
     static final int INVALID_TIMESTAMP = -1021;
     static final int INVALID_SIGNATURE = -1022;
@@ -71,6 +78,10 @@ final class AsterErrors implements VenueErrorDecoder {
         }
         String described = request.describe() + " failed: HTTP " + response.status() + " code " + code + " " + message;
         return switch (code) {
+            // whatever the HTTP status: the venue may or may not have acted on the request
+            case UNEXPECTED_RESPONSE, BACKEND_TIMEOUT -> request.isOrderSubmit()
+                    ? new UnknownOutcomeException(venue, request.clientOrderId(), described, null)
+                    : new VenueUnavailableException(venue, described, null);
             case TOO_MANY_REQUESTS -> new RateLimitedException(venue, Duration.ofSeconds(1));
             case INVALID_SIGNATURE, BAD_API_KEY_FORMAT, REJECTED_API_KEY -> new AuthenticationException(venue,
                     described + " (" + credentialsHint + ")");
