@@ -1,7 +1,7 @@
 package dev.perpflow.component.aster;
 
-import dev.perpflow.component.aster.eip712.EthAddress;
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
+import dev.perpflow.exchange.crypto.EthAddress;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
 import dev.perpflow.exchange.auth.Secret;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.perpflow.component.aster;
 
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
-import dev.perpflow.component.aster.eip712.TypedData;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
+import dev.perpflow.exchange.crypto.TypedData;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

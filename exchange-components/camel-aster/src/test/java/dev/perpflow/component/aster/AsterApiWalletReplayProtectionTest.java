@@ -4,8 +4,8 @@ import static dev.perpflow.component.aster.AsterTradingTest.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
-import dev.perpflow.component.aster.eip712.Keccak;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
+import dev.perpflow.exchange.crypto.Keccak;
 import dev.perpflow.exchange.auth.Secret;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderRejectedException;

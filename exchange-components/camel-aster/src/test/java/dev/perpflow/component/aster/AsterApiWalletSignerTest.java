@@ -3,7 +3,7 @@ package dev.perpflow.component.aster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthSignature;
+import dev.perpflow.exchange.crypto.EthSignature;
 import org.junit.jupiter.api.Test;
 
 /** Aster's V3 demo credentials ("Example of POST /fapi/v3/order", asterdex/api-docs V3 futures doc). */

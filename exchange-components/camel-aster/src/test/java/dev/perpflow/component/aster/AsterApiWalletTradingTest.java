@@ -4,9 +4,9 @@ import static dev.perpflow.component.aster.AsterTradingTest.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
-import dev.perpflow.component.aster.eip712.EthSignature;
-import dev.perpflow.component.aster.eip712.Keccak;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
+import dev.perpflow.exchange.crypto.EthSignature;
+import dev.perpflow.exchange.crypto.Keccak;
 import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Fill;

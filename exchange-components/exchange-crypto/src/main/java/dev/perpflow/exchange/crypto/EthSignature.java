@@ -1,4 +1,4 @@
-package dev.perpflow.component.aster.eip712;
+package dev.perpflow.exchange.crypto;
 
 import java.math.BigInteger;
 import java.util.HexFormat;

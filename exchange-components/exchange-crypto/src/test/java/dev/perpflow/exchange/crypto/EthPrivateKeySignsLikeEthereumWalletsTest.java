@@ -1,4 +1,4 @@
-package dev.perpflow.component.aster.eip712;
+package dev.perpflow.exchange.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
