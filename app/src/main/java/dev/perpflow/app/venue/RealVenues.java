@@ -6,7 +6,7 @@ import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.startup.StartupException;
 import dev.perpflow.component.aster.AsterComponent;
-import dev.perpflow.component.aster.AsterConfig;
+import dev.perpflow.component.aster.AsterConfiguration;
 import dev.perpflow.component.aster.AsterCredentials;
 import dev.perpflow.component.aster.AsterExchangeClient;
 import dev.perpflow.component.backpack.BackpackComponent;
@@ -89,11 +89,11 @@ public final class RealVenues {
         }
     }
 
-    private static AsterConfig asterConfig(VenueSettings venue, Map<String, String> credentials) {
+    private static AsterConfiguration asterConfig(VenueSettings venue, Map<String, String> credentials) {
         AsterCredentials keys = credentials.isEmpty() ? null
                 : AsterCredentials.of(credentials.get("api_key"), credentials.get("secret_key"));
-        return new AsterConfig(venue.name(), url(venue, "rest-url", venue.restUrl()),
-                url(venue, "ws-url", venue.wsUrl()), keys, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return AsterConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
+                keys).withVenue(venue.name());
     }
 
     private static BackpackConfiguration backpackConfig(VenueSettings venue, Map<String, String> credentials) {

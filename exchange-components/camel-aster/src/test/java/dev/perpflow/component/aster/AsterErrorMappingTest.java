@@ -151,7 +151,7 @@ class AsterErrorMappingTest {
 
     @Test
     void unreachableVenueIsVenueUnavailable() {
-        AsterExchangeClient offline = new AsterExchangeClient(AsterConfig.of(java.net.URI.create("http://127.0.0.1:1"),
+        AsterExchangeClient offline = new AsterExchangeClient(AsterConfiguration.of(java.net.URI.create("http://127.0.0.1:1"),
                 java.net.URI.create("ws://127.0.0.1:1"), null));
         try {
             assertThatThrownBy(() -> join(offline.fundingRates())).isInstanceOf(VenueUnavailableException.class);

@@ -42,7 +42,7 @@ class AsterMarketDataTest {
         assertThat(btc.minNotional()).isEqualByComparingTo(sim.minNotional());
         assertThat(btc.fundingIntervalHours()).isEqualTo(8);
         assertThat(markets.get("SOL").fundingIntervalHours()).isEqualTo(4);
-        assertThat(btc.maxLeverage()).isEqualTo(AsterMarkets.DEFAULT_MAX_LEVERAGE);
+        assertThat(btc.maxLeverage()).isEqualTo(AsterExchangeClient.DEFAULT_MAX_LEVERAGE);
     }
 
     @Test

@@ -59,8 +59,33 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
         return (ExchangeComponent) super.getComponent();
     }
 
+    /** The client this endpoint trades with (the component's unless the endpoint names another account). */
     public ExchangeClient client() {
-        return getComponent().getClient();
+        return getComponent().clientFor(this);
+    }
+
+    /**
+     * The account this endpoint trades as, compared with the component's ({@link ExchangeComponent#clientKey()}):
+     * {@code null}, the default, for the component's client. Computed once.
+     */
+    protected Object clientKey() {
+        return null;
+    }
+
+    /** A client for this endpoint's own account (when {@link #clientKey()} differs from the component's). */
+    protected ExchangeClient createOwnClient() {
+        throw new UnsupportedOperationException(getEndpointUri() + " has no client of its own");
+    }
+
+    private Object resolvedClientKey;
+    private boolean clientKeyResolved;
+
+    synchronized Object resolvedClientKey() {
+        if (!clientKeyResolved) {
+            resolvedClientKey = clientKey();
+            clientKeyResolved = true;
+        }
+        return resolvedClientKey;
     }
 
     @Override

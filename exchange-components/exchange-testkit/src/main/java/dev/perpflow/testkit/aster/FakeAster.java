@@ -160,6 +160,7 @@ public final class FakeAster implements AutoCloseable {
                 case "GET /fapi/v1/order" -> signed(request, p -> ok(order(findOrder(p))));
                 case "DELETE /fapi/v1/order" -> signed(request, p -> ok(order(cancel(p))));
                 case "GET /fapi/v1/openOrders" -> signed(request, p -> ok(openOrders(p)));
+                case "GET /fapi/v1/allOrders" -> signed(request, p -> ok(allOrders(p)));
                 case "GET /fapi/v2/positionRisk" -> signed(request, p -> ok(positionRisk()));
                 case "GET /fapi/v2/balance" -> signed(request, p -> ok(balances()));
                 case "GET /fapi/v1/userTrades" -> signed(request, p -> ok(userTrades(p)));
@@ -441,6 +442,23 @@ public final class FakeAster implements AutoCloseable {
         ArrayNode rows = JSON.createArrayNode();
         String symbol = p.containsKey("symbol") ? symbolOf(p.get("symbol")) : null;
         sim.exchange().openOrders(symbol).forEach(o -> rows.add(order(o)));
+        return rows;
+    }
+
+    /**
+     * {@code allOrders}: the market's orders with a venue order id at or after {@code orderId} (or all), oldest
+     * first, at most {@code limit}: the working ones and every one that traded.
+     */
+    private Object allOrders(Map<String, String> p) {
+        String symbol = symbolOf(required(p, "symbol"));
+        long from = Long.parseLong(p.getOrDefault("orderId", "0"));
+        int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
+        Map<Long, Order> orders = new java.util.TreeMap<>();
+        sim.exchange().openOrders(symbol).forEach(o -> orders.put(orderId(o), o));
+        sim.exchange().fillsSince(Instant.EPOCH).stream().filter(f -> f.symbol().equals(symbol))
+                .map(f -> sim.exchange().query(symbol, f.clientOrderId())).forEach(o -> orders.put(orderId(o), o));
+        ArrayNode rows = JSON.createArrayNode();
+        orders.entrySet().stream().filter(e -> e.getKey() >= from).limit(limit).forEach(e -> rows.add(order(e.getValue())));
         return rows;
     }
 
