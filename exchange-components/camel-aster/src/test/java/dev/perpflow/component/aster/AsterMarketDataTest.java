@@ -88,6 +88,14 @@ class AsterMarketDataTest {
         assertThat(bbo.ask()).isEqualByComparingTo(venue.asks().get(0).price());
     }
 
+    @Test
+    void oneFundingPollFetchesThePremiumIndexOnce() {
+        // the funding consumer asks for rates and stats together; both need premiumIndex (weight 10)
+        java.util.concurrent.CompletableFuture.allOf(aster.client.fundingRates(), aster.client.marketStats()).join();
+
+        assertThat(aster.fake.server().requests()).filteredOn(r -> r.path().equals("/fapi/v1/premiumIndex")).hasSize(1);
+    }
+
     private static <T> Map<String, T> bySymbol(List<T> items, Function<T, String> symbol) {
         return items.stream().collect(Collectors.toMap(symbol, Function.identity()));
     }
