@@ -104,9 +104,8 @@ public final class RealVenues {
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        return new BackpackConfiguration(venue.name(), url(venue, "rest-url", venue.restUrl()),
-                url(venue, "ws-url", venue.wsUrl()), keys, BackpackConfiguration.DEFAULT_WINDOW,
-                BackpackConfiguration.DEFAULT_REQUEST_TIMEOUT);
+        return BackpackConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
+                keys).withVenue(venue.name());
     }
 
     /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */

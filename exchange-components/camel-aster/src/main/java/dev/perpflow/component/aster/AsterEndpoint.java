@@ -27,8 +27,8 @@ public class AsterEndpoint extends ExchangeEndpoint {
     }
 
     @Override
-    protected Object clientKey() {
-        return configuration.clientKey();
+    protected AsterConfiguration venueConfiguration() {
+        return configuration;
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.perpflow.component.aster.client.AsterRestApi;
 import dev.perpflow.component.aster.dto.AsterExchangeInfo;
 import dev.perpflow.component.aster.dto.AsterFundingInfo;
 import dev.perpflow.component.aster.dto.AsterLeverageBracket;
+import dev.perpflow.component.aster.dto.AsterOrder;
+import dev.perpflow.component.aster.dto.AsterPositionRisk;
 import dev.perpflow.component.aster.dto.AsterPremiumIndex;
 import dev.perpflow.component.aster.dto.AsterTicker24h;
 import dev.perpflow.component.aster.dto.AsterTrade;
@@ -63,6 +65,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
     /** How long one {@code premiumIndex} answer serves funding and stats (a poll asks for both at once). */
     private static final Duration PREMIUM_INDEX_REUSE = Duration.ofSeconds(2);
     private static final int TRADES_LIMIT = 1000;
+    private static final int[] DEPTH_LIMITS = {5, 10, 20, 50, 100, 500, 1000};
     private static final int ORDER_PAGES = 5;
 
     private final AsterConfiguration config;
@@ -149,16 +152,9 @@ public final class AsterExchangeClient extends VenueExchangeClient {
 
     @Override
     public CompletableFuture<List<FundingRate>> fundingRates() {
-        return markets().snapshot().thenCompose(snapshot -> premiumIndex().thenApply(rows -> {
-            List<FundingRate> rates = new ArrayList<>();
-            for (AsterPremiumIndex row : rows) {
-                Instrument instrument = snapshot.byVenueSymbol().get(row.symbol());
-                if (instrument != null && row.lastFundingRate() != null) {
-                    rates.add(AsterAdapters.fundingRate(venue(), row, instrument, clock().instant()));
-                }
-            }
-            return rates;
-        }));
+        return markets().snapshot().thenCompose(snapshot -> premiumIndex().thenApply(rows -> ofListedMarkets(snapshot,
+                rows, AsterPremiumIndex::symbol, (row, instrument) -> row.lastFundingRate() == null ? null
+                        : AsterAdapters.fundingRate(venue(), row, instrument, clock().instant()))));
     }
 
     /** 24 h quote volume from the ticker and open interest (contracts × mark price) per market, in USD. */
@@ -203,7 +199,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
 
     @Override
     public CompletableFuture<OrderBook> orderBook(String symbol, int depth) {
-        return instrument(symbol).thenCompose(instrument -> rest.getDepth(instrument.venueSymbol(), depthLimit(depth))
+        return instrument(symbol).thenCompose(instrument -> rest.getDepth(instrument.venueSymbol(), depthLimit(depth, DEPTH_LIMITS))
                 .thenApply(book -> AsterAdapters.book(venue(), book, symbol, depth, clock().instant())));
     }
 
@@ -248,27 +244,22 @@ public final class AsterExchangeClient extends VenueExchangeClient {
         CompletableFuture<String> venueSymbol = symbol == null ? CompletableFuture.completedFuture(null)
                 : instrument(symbol).thenApply(Instrument::venueSymbol);
         return markets().snapshot().thenCompose(snapshot -> venueSymbol.thenCompose(rest::getOpenOrders)
-                .thenApply(rows -> rows.stream().filter(o -> snapshot.byVenueSymbol().containsKey(o.symbol()))
-                        .map(o -> remember(AsterAdapters.order(venue(), o,
-                                snapshot.byVenueSymbol().get(o.symbol()).symbol())))
-                        .toList()));
+                .thenApply(rows -> ofListedMarkets(snapshot, rows, AsterOrder::symbol,
+                        (o, instrument) -> remember(AsterAdapters.order(venue(), o, instrument.symbol())))));
     }
 
     // --- account ---
 
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return markets().snapshot().thenCompose(snapshot -> rest.getPositionRisk().thenApply(rows -> {
-            List<Position> positions = new ArrayList<>();
-            for (var row : rows) {
-                Instrument instrument = snapshot.byVenueSymbol().get(row.symbol());
-                if (instrument != null && row.positionAmt() != null && row.positionAmt().signum() != 0) {
+        return markets().snapshot().thenCompose(snapshot -> rest.getPositionRisk().thenApply(rows -> ofListedMarkets(
+                snapshot, rows, AsterPositionRisk::symbol, (row, instrument) -> {
+                    if (row.positionAmt() == null || row.positionAmt().signum() == 0) {
+                        return null;
+                    }
                     tradedSymbols.add(instrument.venueSymbol());
-                    positions.add(AsterAdapters.position(venue(), row, instrument.symbol(), clock().instant()));
-                }
-            }
-            return positions;
-        }));
+                    return AsterAdapters.position(venue(), row, instrument.symbol(), clock().instant());
+                })));
     }
 
     @Override
@@ -366,15 +357,6 @@ public final class AsterExchangeClient extends VenueExchangeClient {
 
     void touched(String venueSymbol) {
         tradedSymbols.add(venueSymbol);
-    }
-
-    private static int depthLimit(int depth) {
-        for (int limit : new int[] {5, 10, 20, 50, 100, 500, 1000}) {
-            if (depth <= limit) {
-                return limit;
-            }
-        }
-        return 1000;
     }
 
     @Override

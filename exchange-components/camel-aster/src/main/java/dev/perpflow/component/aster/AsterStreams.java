@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,14 +43,13 @@ final class AsterStreams extends VenueStreams {
     }
 
     @Override
-    protected DiffBookStream newBookStream(String symbol, BookListener listener, HttpClient http,
-            ScheduledExecutorService scheduler) {
-        return new Book(symbol, listener, http, scheduler);
+    protected DiffBookStream newBookStream(String symbol, BookListener listener) {
+        return new Book(symbol, listener);
     }
 
     @Override
-    protected UserStream newUserStream(HttpClient http, ScheduledExecutorService scheduler) {
-        return new User(http, scheduler);
+    protected UserStream newUserStream() {
+        return new User();
     }
 
     /**
@@ -65,8 +63,8 @@ final class AsterStreams extends VenueStreams {
 
         private volatile String venueSymbol;
 
-        Book(String symbol, BookListener listener, HttpClient http, ScheduledExecutorService scheduler) {
-            super(client.venue(), symbol, listener, http, scheduler);
+        Book(String symbol, BookListener listener) {
+            super(client.venue(), symbol, listener, http(), scheduler());
         }
 
         @Override
@@ -119,18 +117,16 @@ final class AsterStreams extends VenueStreams {
      */
     private final class User extends UserStream {
 
-        private final ScheduledExecutorService scheduler;
         private ScheduledFuture<?> keepAlive;
 
-        User(HttpClient http, ScheduledExecutorService scheduler) {
-            super(client.venue() + " user stream", client, http, scheduler);
-            this.scheduler = scheduler;
+        User() {
+            super(client.venue() + " user stream", client, http(), scheduler());
         }
 
         @Override
         public void start() {
             super.start();
-            keepAlive = scheduler.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
+            keepAlive = scheduler().scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
 

@@ -10,7 +10,10 @@ import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.stream.VenueStreams;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -97,6 +100,33 @@ public abstract class VenueExchangeClient implements ExchangeClient {
         if (streams != null) {
             streams.close();
         }
+    }
+
+    /**
+     * The rows of listed markets, each mapped with its instrument; rows of markets not listed (spot, delisted, other
+     * quotes) and rows {@code adapt} maps to {@code null} are left out.
+     */
+    protected static <T, R> List<R> ofListedMarkets(MarketCatalog.Snapshot snapshot, List<T> rows,
+            Function<T, String> venueSymbol, BiFunction<T, Instrument, R> adapt) {
+        List<R> out = new ArrayList<>();
+        for (T row : rows) {
+            Instrument instrument = snapshot.byVenueSymbol().get(venueSymbol.apply(row));
+            R mapped = instrument == null ? null : adapt.apply(row, instrument);
+            if (mapped != null) {
+                out.add(mapped);
+            }
+        }
+        return out;
+    }
+
+    /** The smallest of the venue's allowed book limits that holds {@code depth} levels (the largest otherwise). */
+    protected static int depthLimit(int depth, int... allowed) {
+        for (int limit : allowed) {
+            if (depth <= limit) {
+                return limit;
+            }
+        }
+        return allowed[allowed.length - 1];
     }
 
     @Override

@@ -69,6 +69,12 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
      * {@code null}, the default, for the component's client. Computed once.
      */
     protected Object clientKey() {
+        VenueConfiguration configuration = venueConfiguration();
+        return configuration == null ? null : configuration.clientKey();
+    }
+
+    /** The venue endpoint's own configuration (its account), or {@code null} for a venue without one. */
+    protected VenueConfiguration venueConfiguration() {
         return null;
     }
 

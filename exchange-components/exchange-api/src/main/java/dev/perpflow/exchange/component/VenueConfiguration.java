@@ -63,15 +63,15 @@ public abstract class VenueConfiguration implements Cloneable {
     /** Whether the settings for trading are there (public data needs none). */
     public abstract boolean hasCredentials();
 
-    public URI restUri() {
+    public URI restUrl() {
         return URI.create(restUrl);
     }
 
-    public URI wsUri() {
+    public URI wsUrl() {
         return URI.create(wsUrl);
     }
 
-    public Duration restTimeoutDuration() {
+    public Duration requestTimeout() {
         return Duration.ofMillis(restTimeout);
     }
 

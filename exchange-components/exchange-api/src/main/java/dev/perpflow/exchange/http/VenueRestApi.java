@@ -3,7 +3,9 @@ package dev.perpflow.exchange.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.perpflow.exchange.error.ExchangeException;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -67,10 +69,25 @@ public abstract class VenueRestApi {
                 return json.readValue(response.body(), javaType);
             } catch (IOException e) {
                 throw new CompletionException(new ExchangeException(venue(), request.describe()
-                        + " answered with a body that is not the expected JSON (" + e.getMessage().lines().findFirst().orElse("") + "): "
+                        + " answered with a body that is not the expected JSON (" + problem(e) + "): "
                         + VenueHttpClient.abbreviate(response.body()), e));
             }
         });
+    }
+
+    /** What was wrong with a body: the field and its value when the reader knows them. */
+    private static String problem(IOException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            if (mapping instanceof InvalidFormatException invalid) {
+                boolean numeric = Number.class.isAssignableFrom(invalid.getTargetType())
+                        || invalid.getTargetType().isPrimitive();
+                return "'" + field + "' is not " + (numeric ? "a number" : "a " + invalid.getTargetType().getSimpleName())
+                        + ": " + invalid.getValue();
+            }
+            return "'" + field + "' not understood";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     /** A payload read from a stream message, with the same error rule. */

@@ -30,7 +30,7 @@ public abstract class VenueStreams implements AutoCloseable {
 
     /** The local book of {@code symbol}, kept from the venue's diff stream until the subscription is closed. */
     public Subscription subscribeBook(String symbol, BookListener listener) {
-        DiffBookStream stream = newBookStream(symbol, listener, http, scheduler);
+        DiffBookStream stream = newBookStream(symbol, listener);
         stream.start();
         return stream::close;
     }
@@ -38,7 +38,7 @@ public abstract class VenueStreams implements AutoCloseable {
     /** The account's private stream, started with the first listener. */
     public synchronized Subscription subscribeOrders(OrderEventListener listener) {
         if (userStream == null) {
-            userStream = newUserStream(http, scheduler);
+            userStream = newUserStream();
             userStream.start();
         }
         userStream.add(listener);
@@ -51,10 +51,19 @@ public abstract class VenueStreams implements AutoCloseable {
         return userStream == null ? null : userStream.isConnected();
     }
 
-    protected abstract DiffBookStream newBookStream(String symbol, BookListener listener, HttpClient http,
-            ScheduledExecutorService scheduler);
+    /** The venue's book stream of one market, built on {@link #http()} and {@link #scheduler()}. */
+    protected abstract DiffBookStream newBookStream(String symbol, BookListener listener);
 
-    protected abstract UserStream newUserStream(HttpClient http, ScheduledExecutorService scheduler);
+    /** The venue's private stream, built on {@link #http()} and {@link #scheduler()}. */
+    protected abstract UserStream newUserStream();
+
+    protected HttpClient http() {
+        return http;
+    }
+
+    protected ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
 
     @Override
     public synchronized void close() {

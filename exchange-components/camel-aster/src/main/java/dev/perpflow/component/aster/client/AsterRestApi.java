@@ -64,7 +64,7 @@ public final class AsterRestApi extends VenueRestApi {
     private final Clock clock;
 
     public AsterRestApi(AsterConfiguration config, HttpClient http, Clock clock) {
-        super(new VenueHttpClient(config.getVenue(), config.restUri(), http, config.restTimeoutDuration(),
+        super(new VenueHttpClient(config.getVenue(), config.restUrl(), http, config.requestTimeout(),
                 RateLimiter.of(config.getVenue() + "-weight", config.getWeightPerMinute(), Duration.ofMinutes(1)),
                 new AsterErrors(config.getVenue(), newMapper(), config.effectiveAuthMode())), newMapper());
         this.config = config;

@@ -1,7 +1,8 @@
-package dev.perpflow.component.backpack;
+package dev.perpflow.component.backpack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.component.backpack.BackpackCredentials;
 import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.InsufficientMarginException;
@@ -25,12 +26,12 @@ import java.util.Locale;
  * typed errors name. Anything unmapped on an order submit is a rejection (nothing was placed), elsewhere a plain
  * venue error with Backpack's code and message.
  */
-final class BackpackErrors implements VenueErrorDecoder {
+public final class BackpackErrors implements VenueErrorDecoder {
 
     private final String venue;
     private final ObjectMapper json;
 
-    BackpackErrors(String venue, ObjectMapper json) {
+    public BackpackErrors(String venue, ObjectMapper json) {
         this.venue = venue;
         this.json = json;
     }
@@ -74,7 +75,7 @@ final class BackpackErrors implements VenueErrorDecoder {
                 }
                 if (lower.contains("expired") || lower.contains("timestamp")) {
                     String clock = " (check the system clock; the request's window is " + request.headers()
-                            .getOrDefault(BackpackRestClient.WINDOW_HEADER, "?") + " ms)";
+                            .getOrDefault(BackpackRestApi.WINDOW_HEADER, "?") + " ms)";
                     yield request.isOrderSubmit() ? new OrderRejectedException(venue, clientOrderId, message + clock)
                             : new ExchangeException(venue, described + clock);
                 }

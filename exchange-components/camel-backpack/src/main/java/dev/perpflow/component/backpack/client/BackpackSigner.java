@@ -1,5 +1,6 @@
-package dev.perpflow.component.backpack;
+package dev.perpflow.component.backpack.client;
 
+import dev.perpflow.component.backpack.BackpackCredentials;
 import dev.perpflow.exchange.auth.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * false}), base64 in {@code X-Signature}. The private stream's subscribe signs
  * {@code instruction=subscribe&timestamp=<ms>&window=<ms>}.
  */
-final class BackpackSigner {
+public final class BackpackSigner {
 
     /** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows. */
     private static final byte[] PKCS8_PREFIX = hex("302e020100300506032b657004220420");
@@ -30,25 +31,25 @@ final class BackpackSigner {
     private final PrivateKey key;
     private final String publicKey;
 
-    BackpackSigner(BackpackCredentials credentials) {
+    public BackpackSigner(BackpackCredentials credentials) {
         this.key = privateKey(credentials.secretKey());
         this.publicKey = credentials.publicKey();
     }
 
     /** The base64 public key ({@code X-API-Key}). */
-    String publicKey() {
+    public String publicKey() {
         return publicKey;
     }
 
     /** The signee of one request (instruction first, params sorted by name, then timestamp and window). */
-    static String signee(String instruction, Map<String, String> params, long timestamp, long window) {
+    public static String signee(String instruction, Map<String, String> params, long timestamp, long window) {
         StringBuilder signee = new StringBuilder("instruction=").append(instruction);
         new TreeMap<>(params).forEach((name, value) -> signee.append('&').append(name).append('=').append(value));
         return signee.append("&timestamp=").append(timestamp).append("&window=").append(window).toString();
     }
 
     /** Base64 Ed25519 signature of the UTF-8 bytes of {@code signee}. */
-    String sign(String signee) {
+    public String sign(String signee) {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initSign(key);
@@ -60,7 +61,7 @@ final class BackpackSigner {
     }
 
     /** Whether a base64 signature of {@code message} verifies under a base64 public key. */
-    static boolean verify(String publicKeyBase64, String message, String signatureBase64) {
+    public static boolean verify(String publicKeyBase64, String message, String signatureBase64) {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initVerify(publicKey(publicKeyBase64));
@@ -72,7 +73,7 @@ final class BackpackSigner {
     }
 
     /** Whether {@code publicKey} belongs to {@code secretKey}: a probe message signed by one verifies with the other. */
-    static boolean isKeyPair(String publicKey, Secret secretKey) {
+    public static boolean isKeyPair(String publicKey, Secret secretKey) {
         String probe = "perpflow backpack key check";
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
