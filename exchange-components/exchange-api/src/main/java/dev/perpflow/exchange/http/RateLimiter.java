@@ -48,7 +48,8 @@ public final class RateLimiter {
     /** When the next scheduled look at the queue happens; {@code null} when none is scheduled. */
     private Long drainAtNanos;
 
-    private record Waiter(int weight, VenueRequest.Priority priority, long sequence, CompletableFuture<Void> granted) {
+    private record Waiter(int weight, VenueRequest.Priority priority, boolean passesLimit, long sequence,
+            CompletableFuture<Void> granted) {
     }
 
     private RateLimiter(String name, long capacity, Duration period, LongSupplier nanoClock, Executor delayed) {
@@ -99,10 +100,20 @@ public final class RateLimiter {
      * its end; callers that must not wait that long check {@link #blockedFor} first.
      */
     public CompletableFuture<Void> acquire(int weight, VenueRequest.Priority priority) {
+        return acquire(weight, priority, false);
+    }
+
+    /**
+     * As {@link #acquire(int, VenueRequest.Priority)}; with {@code criticalWhileLimited} a critical request is granted
+     * at once while a 429's {@code Retry-After} runs (for venues that allow order-critical calls then), never during
+     * an IP ban.
+     */
+    public CompletableFuture<Void> acquire(int weight, VenueRequest.Priority priority, boolean criticalWhileLimited) {
         checkWeight(weight);
         CompletableFuture<Void> granted = new CompletableFuture<>();
         synchronized (this) {
-            waiting.add(new Waiter(weight, priority, sequence++, granted));
+            waiting.add(new Waiter(weight, priority,
+                    criticalWhileLimited && priority == VenueRequest.Priority.CRITICAL, sequence++, granted));
         }
         drain();
         return granted;
@@ -174,7 +185,9 @@ public final class RateLimiter {
                     return;
                 }
                 long now = nanoClock.getAsLong();
-                if (isBlocked(now)) {
+                if (isBlocked(now) && next.passesLimit() && !banned) {
+                    waitNanos = 0; // the venue allows this one while it limits the rest
+                } else if (isBlocked(now)) {
                     waitNanos = blockedUntilNanos - now;
                 } else {
                     double needed = Math.min(next.weight(), capacity * factor);

@@ -104,7 +104,7 @@ public final class VenueHttpClient {
                     held.toMillis());
             return CompletableFuture.failedFuture(new RateLimitedException(venue, held));
         }
-        CompletableFuture<Void> granted = limiter.acquire(request.weight(), request.priority());
+        CompletableFuture<Void> granted = limiter.acquire(request.weight(), request.priority(), criticalWhileLimited);
         return granted.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .exceptionallyCompose(failure -> {
                     granted.cancel(false); // leaves the queue without spending budget
