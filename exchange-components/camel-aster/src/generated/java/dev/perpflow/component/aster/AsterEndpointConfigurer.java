@@ -34,6 +34,8 @@ public class AsterEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bookstaleafter":
+        case "bookStaleAfter": target.setBookStaleAfter(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -110,6 +112,8 @@ public class AsterEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "bookstaleafter":
+        case "bookStaleAfter": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "delay": return long.class;
@@ -187,6 +191,8 @@ public class AsterEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bookstaleafter":
+        case "bookStaleAfter": return target.getBookStaleAfter();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "delay": return target.getDelay();

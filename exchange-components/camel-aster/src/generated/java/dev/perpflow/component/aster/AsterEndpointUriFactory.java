@@ -23,13 +23,14 @@ public class AsterEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("account");
         props.add("apiKey");
         props.add("authMode");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
+        props.add("bookStaleAfter");
         props.add("bridgeErrorHandler");
         props.add("delay");
         props.add("depth");

@@ -30,6 +30,8 @@ public class BackpackEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bookstaleafter":
+        case "bookStaleAfter": target.setBookStaleAfter(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -99,6 +101,8 @@ public class BackpackEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "bookstaleafter":
+        case "bookStaleAfter": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "delay": return long.class;
@@ -169,6 +173,8 @@ public class BackpackEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bookstaleafter":
+        case "bookStaleAfter": return target.getBookStaleAfter();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "delay": return target.getDelay();

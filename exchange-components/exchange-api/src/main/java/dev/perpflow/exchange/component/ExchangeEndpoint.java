@@ -31,6 +31,11 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
     @UriParam(defaultValue = "20", description = "Levels per side for book snapshots.")
     private int depth = 20;
 
+    @UriParam(label = "consumer", defaultValue = "60000",
+              description = "A book consumer reports DOWN in its health check when no book came for this long"
+                      + " (milliseconds).")
+    private long bookStaleAfter = 60_000;
+
     @UriParam(label = "consumer", defaultValue = "30000",
               description = "How long one funding poll may take, retries included, before it fails (milliseconds).")
     private long requestTimeout = 30_000;
@@ -133,6 +138,14 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
 
     public void setDepth(int depth) {
         this.depth = depth;
+    }
+
+    public long getBookStaleAfter() {
+        return bookStaleAfter;
+    }
+
+    public void setBookStaleAfter(long bookStaleAfter) {
+        this.bookStaleAfter = bookStaleAfter;
     }
 
     public long getRequestTimeout() {
