@@ -8,7 +8,6 @@ import dev.perpflow.component.aster.dto.AsterOrder;
 import dev.perpflow.component.aster.dto.AsterPositionRisk;
 import dev.perpflow.component.aster.dto.AsterPremiumIndex;
 import dev.perpflow.component.aster.dto.AsterTicker24h;
-import dev.perpflow.component.aster.dto.AsterTrade;
 import dev.perpflow.exchange.client.VenueExchangeClient;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
@@ -36,10 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,17 +60,12 @@ public final class AsterExchangeClient extends VenueExchangeClient {
     private static final int DEFAULT_FUNDING_INTERVAL_HOURS = 8;
     /** How long one {@code premiumIndex} answer serves funding and stats (a poll asks for both at once). */
     private static final Duration PREMIUM_INDEX_REUSE = Duration.ofSeconds(2);
-    private static final int TRADES_LIMIT = 1000;
     private static final int[] DEPTH_LIMITS = {5, 10, 20, 50, 100, 500, 1000};
-    private static final int ORDER_PAGES = 5;
 
     private final AsterConfiguration config;
     private final AsterRestApi rest;
     private final HttpClient http;
-    /** Venue order id → client order id, for trades (which report only the venue's order id). */
-    private final Map<String, String> clientIds = new ConcurrentHashMap<>();
-    /** Venue symbols this client traded or queried: where {@code fillsSince} looks for trades. */
-    private final Set<String> tradedSymbols = ConcurrentHashMap.newKeySet();
+    private final AsterTradeHistory history;
     private CompletableFuture<List<AsterPremiumIndex>> premiumIndex;
     private Instant premiumIndexAt = Instant.MIN;
 
@@ -95,6 +86,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
         this.config = (AsterConfiguration) configuration();
         this.http = http;
         this.rest = new AsterRestApi(this.config, http, clock);
+        this.history = new AsterTradeHistory(venue(), rest, this::instrumentOf);
     }
 
     /** A copy of the settings this client runs with. */
@@ -214,7 +206,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
     @Override
     public CompletableFuture<Order> submitOrder(OrderRequest request) {
         return instrument(request.symbol()).thenCompose(instrument -> {
-            tradedSymbols.add(instrument.venueSymbol());
+            touched(instrument.venueSymbol());
             return rest.postOrder(AsterAdapters.orderParams(request, instrument.venueSymbol()), request.clientOrderId(),
                     request.critical()).thenApply(o -> remember(AsterAdapters.order(venue(), o, request.symbol())));
         });
@@ -233,7 +225,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
     @Override
     public CompletableFuture<Order> queryOrder(String symbol, String clientOrderId) {
         return instrument(symbol).thenCompose(instrument -> {
-            tradedSymbols.add(instrument.venueSymbol());
+            touched(instrument.venueSymbol());
             return rest.getOrder(instrument.venueSymbol(), clientOrderId)
                     .thenApply(o -> remember(AsterAdapters.order(venue(), o, symbol)));
         });
@@ -257,7 +249,7 @@ public final class AsterExchangeClient extends VenueExchangeClient {
                     if (row.positionAmt() == null || row.positionAmt().signum() == 0) {
                         return null;
                     }
-                    tradedSymbols.add(instrument.venueSymbol());
+                    touched(instrument.venueSymbol());
                     return AsterAdapters.position(venue(), row, instrument.symbol(), clock().instant());
                 })));
     }
@@ -270,54 +262,11 @@ public final class AsterExchangeClient extends VenueExchangeClient {
 
     /**
      * Trades since {@code since} on every market this client has traded, queried or holds a position in (Aster's
-     * trade history is per symbol). Client order ids come from orders seen by this client, else from one
-     * {@code allOrders} page per market for all the trades' unknown orders together.
+     * trade history is per symbol), with their client order ids ({@link AsterTradeHistory}).
      */
     @Override
     public CompletableFuture<List<Fill>> fillsSince(Instant since) {
-        return positions().exceptionally(failure -> List.of()).thenCompose(ignored -> {
-            List<CompletableFuture<List<Fill>>> perSymbol = new ArrayList<>();
-            for (String venueSymbol : List.copyOf(tradedSymbols)) {
-                perSymbol.add(tradesOf(venueSymbol, since));
-            }
-            return CompletableFuture.allOf(perSymbol.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> perSymbol.stream().flatMap(f -> f.join().stream()).toList());
-        });
-    }
-
-    private CompletableFuture<List<Fill>> tradesOf(String venueSymbol, Instant since) {
-        Instrument instrument = instrumentOf(venueSymbol).orElseThrow();
-        return rest.getUserTrades(venueSymbol, since.toEpochMilli(), TRADES_LIMIT).thenCompose(trades -> {
-            Set<String> unknown = trades.stream().map(AsterTrade::orderId)
-                    .filter(id -> id != null && !clientIds.containsKey(id)).collect(Collectors.toSet());
-            return resolveClientIds(venueSymbol, unknown, 0).thenApply(done -> trades.stream()
-                    .map(t -> AsterAdapters.trade(venue(), t, instrument.symbol(), clientIds.get(t.orderId())))
-                    .toList());
-        });
-    }
-
-    /** Client order ids of {@code orderIds} from the market's orders, oldest unknown first, a page at a time. */
-    private CompletableFuture<Void> resolveClientIds(String venueSymbol, Set<String> orderIds, int page) {
-        Set<String> missing = orderIds.stream().filter(id -> !clientIds.containsKey(id)).collect(Collectors.toSet());
-        if (missing.isEmpty() || page == ORDER_PAGES) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String from = missing.stream().min(Comparator.comparing(AsterExchangeClient::orderNumber)).orElseThrow();
-        return rest.getAllOrders(venueSymbol, from, TRADES_LIMIT).thenCompose(orders -> {
-            orders.stream().filter(o -> o.orderId() != null && o.clientOrderId() != null)
-                    .forEach(o -> clientIds.put(o.orderId(), o.clientOrderId()));
-            boolean progressed = orders.stream().anyMatch(o -> from.equals(o.orderId()));
-            return progressed && orders.size() == TRADES_LIMIT ? resolveClientIds(venueSymbol, missing, page + 1)
-                    : CompletableFuture.completedFuture(null);
-        });
-    }
-
-    private static BigDecimal orderNumber(String orderId) {
-        try {
-            return new BigDecimal(orderId);
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
+        return positions().exceptionally(failure -> List.of()).thenCompose(ignored -> history.since(since));
     }
 
     @Override
@@ -349,14 +298,11 @@ public final class AsterExchangeClient extends VenueExchangeClient {
     }
 
     Order remember(Order order) {
-        if (order.venueOrderId() != null) {
-            clientIds.put(order.venueOrderId(), order.clientOrderId());
-        }
-        return order;
+        return history.remember(order);
     }
 
     void touched(String venueSymbol) {
-        tradedSymbols.add(venueSymbol);
+        history.touched(venueSymbol);
     }
 
     @Override
