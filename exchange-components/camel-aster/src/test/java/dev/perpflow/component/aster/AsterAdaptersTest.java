@@ -32,8 +32,7 @@ import dev.perpflow.exchange.model.OrderStatus;
 import dev.perpflow.exchange.model.Position;
 import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.TimeInForce;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.perpflow.testkit.RecordedPayloads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +45,12 @@ import org.junit.jupiter.api.Test;
 class AsterAdaptersTest {
 
     private static final ObjectMapper JSON = VenueRestApi.newMapper();
+    private static final RecordedPayloads PAYLOADS = new RecordedPayloads("aster", JSON);
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
-    void aTradingPerpetualBecomesAnInstrumentWithItsFilters() throws IOException {
-        AsterExchangeInfo.Symbol doge = read("exchange-info.json", AsterExchangeInfo.class).symbols().get(0);
+    void aTradingPerpetualBecomesAnInstrumentWithItsFilters() {
+        AsterExchangeInfo.Symbol doge = PAYLOADS.read("exchange-info.json", AsterExchangeInfo.class).symbols().get(0);
 
         assertThat(AsterAdapters.isTradingPerpetual(doge)).isTrue();
         Instrument instrument = AsterAdapters.instrument("aster", doge, 4, 50);
@@ -65,8 +65,8 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void fundingInfoListsTheMarketsWhoseIntervalIsNotEightHours() throws IOException {
-        List<AsterFundingInfo> rows = read("funding-info.json", new TypeReference<>() { });
+    void fundingInfoListsTheMarketsWhoseIntervalIsNotEightHours() {
+        List<AsterFundingInfo> rows = PAYLOADS.read("funding-info.json", new TypeReference<>() { });
 
         assertThat(rows).extracting(AsterFundingInfo::symbol, AsterFundingInfo::fundingIntervalHours)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("INJUSDT", 8),
@@ -74,8 +74,8 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void thePremiumIndexIsTheCurrentIntervalsRateWithMarkIndexAndNextFundingTime() throws IOException {
-        AsterPremiumIndex row = read("premium-index.json", AsterPremiumIndex.class);
+    void thePremiumIndexIsTheCurrentIntervalsRateWithMarkIndexAndNextFundingTime() {
+        AsterPremiumIndex row = PAYLOADS.read("premium-index.json", AsterPremiumIndex.class);
         Instrument btc = new Instrument("aster", "BTC", "BTCUSDT", "USDT", new BigDecimal("0.1"),
                 new BigDecimal("0.001"), BigDecimal.ONE, 20, 8, BigDecimal.ONE);
 
@@ -90,9 +90,9 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void depthAndBookTickerBecomeABookAndATopOfBook() throws IOException {
-        OrderBook book = AsterAdapters.book("aster", read("depth.json", AsterDepth.class), "BTC", 5, NOW);
-        Bbo bbo = AsterAdapters.bbo("aster", read("book-ticker.json", AsterBookTicker.class), "BTC", NOW);
+    void depthAndBookTickerBecomeABookAndATopOfBook() {
+        OrderBook book = AsterAdapters.book("aster", PAYLOADS.read("depth.json", AsterDepth.class), "BTC", 5, NOW);
+        Bbo bbo = AsterAdapters.bbo("aster", PAYLOADS.read("book-ticker.json", AsterBookTicker.class), "BTC", NOW);
 
         assertThat(book.sequence()).isEqualTo(1027024);
         assertThat(book.bids().get(0).price()).isEqualByComparingTo("4.00000000");
@@ -105,13 +105,13 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void theTickerCarriesTheQuoteVolume() throws IOException {
-        assertThat(read("ticker-24hr.json", AsterTicker24h.class).quoteVolume()).isEqualByComparingTo("15.3");
+    void theTickerCarriesTheQuoteVolume() {
+        assertThat(PAYLOADS.read("ticker-24hr.json", AsterTicker24h.class).quoteVolume()).isEqualByComparingTo("15.3");
     }
 
     @Test
-    void aQueriedOrderKeepsItsClientIdQuantityAndTimes() throws IOException {
-        Order order = AsterAdapters.order("aster", read("order.json", AsterOrder.class), "BTC");
+    void aQueriedOrderKeepsItsClientIdQuantityAndTimes() {
+        Order order = AsterAdapters.order("aster", PAYLOADS.read("order.json", AsterOrder.class), "BTC");
 
         assertThat(order.clientOrderId()).isEqualTo("abc");
         assertThat(order.venueOrderId()).isEqualTo("1917641");
@@ -124,8 +124,8 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void aTradeRowIsAFillUnderTheCallersClientOrderId() throws IOException {
-        AsterTrade trade = read("user-trades.json", new TypeReference<List<AsterTrade>>() { }).get(0);
+    void aTradeRowIsAFillUnderTheCallersClientOrderId() {
+        AsterTrade trade = PAYLOADS.read("user-trades.json", new TypeReference<List<AsterTrade>>() { }).get(0);
 
         Fill fill = AsterAdapters.trade("aster", trade, "BTC", "pf-1");
 
@@ -141,9 +141,9 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void positionRiskAndBalanceMapWithZeroMeaningNone() throws IOException {
-        AsterPositionRisk row = read("position-risk.json", new TypeReference<List<AsterPositionRisk>>() { }).get(0);
-        AsterBalance usdt = read("balance.json", new TypeReference<List<AsterBalance>>() { }).get(0);
+    void positionRiskAndBalanceMapWithZeroMeaningNone() {
+        AsterPositionRisk row = PAYLOADS.read("position-risk.json", new TypeReference<List<AsterPositionRisk>>() { }).get(0);
+        AsterBalance usdt = PAYLOADS.read("balance.json", new TypeReference<List<AsterBalance>>() { }).get(0);
 
         Position position = AsterAdapters.position("aster", row, "BTC", NOW);
         Balance balance = AsterAdapters.balance("aster", usdt, NOW);
@@ -159,9 +159,9 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void userStreamEventsBecomeOrdersAndPositions() throws IOException {
-        AsterUserEvent orderEvent = read("order-trade-update.json", AsterUserEvent.class);
-        AsterUserEvent accountEvent = read("account-update.json", AsterUserEvent.class);
+    void userStreamEventsBecomeOrdersAndPositions() {
+        AsterUserEvent orderEvent = PAYLOADS.read("order-trade-update.json", AsterUserEvent.class);
+        AsterUserEvent accountEvent = PAYLOADS.read("account-update.json", AsterUserEvent.class);
 
         Order order = AsterAdapters.order("aster", orderEvent.order(), "BTC", Instant.ofEpochMilli(1568879465650L));
         List<Position> positions = accountEvent.account().positions().stream()
@@ -181,8 +181,8 @@ class AsterAdaptersTest {
     }
 
     @Test
-    void aDiffDepthEventCarriesItsUpdateIds() throws IOException {
-        AsterDepthUpdate update = read("depth-update.json", AsterDepthUpdate.class);
+    void aDiffDepthEventCarriesItsUpdateIds() {
+        AsterDepthUpdate update = PAYLOADS.read("depth-update.json", AsterDepthUpdate.class);
 
         assertThat(update.firstUpdateId()).isEqualTo(157);
         assertThat(update.lastUpdateId()).isEqualTo(160);
@@ -211,23 +211,5 @@ class AsterAdaptersTest {
 
         assertThatThrownBy(() -> AsterAdapters.order("aster", noStatus, "BTC")).isInstanceOf(ExchangeException.class)
                 .hasMessageContaining("'status'");
-    }
-
-    private static <T> T read(String name, Class<T> type) throws IOException {
-        try (InputStream in = resource(name)) {
-            return JSON.readValue(in, type);
-        }
-    }
-
-    private static <T> T read(String name, TypeReference<T> type) throws IOException {
-        try (InputStream in = resource(name)) {
-            return JSON.readValue(in, type);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = AsterAdaptersTest.class.getResourceAsStream("/aster/" + name);
-        assertThat(in).as(name).isNotNull();
-        return in;
     }
 }

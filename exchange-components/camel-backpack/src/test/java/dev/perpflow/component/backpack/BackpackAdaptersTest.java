@@ -30,8 +30,7 @@ import dev.perpflow.exchange.model.OrderStatus;
 import dev.perpflow.exchange.model.Position;
 import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.TimeInForce;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.perpflow.testkit.RecordedPayloads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +43,12 @@ import org.junit.jupiter.api.Test;
 class BackpackAdaptersTest {
 
     private static final ObjectMapper JSON = VenueRestApi.newMapper();
+    private static final RecordedPayloads PAYLOADS = new RecordedPayloads("backpack", JSON);
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
-    void tradablePerpetualsBecomeInstrumentsWithTheirOwnFundingInterval() throws IOException {
-        List<BackpackMarket> markets = read("markets.json", new TypeReference<>() { });
+    void tradablePerpetualsBecomeInstrumentsWithTheirOwnFundingInterval() {
+        List<BackpackMarket> markets = PAYLOADS.read("markets.json", new TypeReference<>() { });
 
         List<Instrument> instruments = markets.stream().filter(BackpackAdapters::isTradablePerpetual)
                 .map(m -> BackpackAdapters.instrument("backpack", m)).toList();
@@ -66,8 +66,8 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void markPricesCarryTheCurrentIntervalsRate() throws IOException {
-        BackpackMarkPrice row = read("mark-prices.json", new TypeReference<List<BackpackMarkPrice>>() { }).get(0);
+    void markPricesCarryTheCurrentIntervalsRate() {
+        BackpackMarkPrice row = PAYLOADS.read("mark-prices.json", new TypeReference<List<BackpackMarkPrice>>() { }).get(0);
         Instrument sol = new Instrument("backpack", "SOL", "SOL_USDC_PERP", "USDC", new BigDecimal("0.01"),
                 new BigDecimal("0.01"), BigDecimal.ZERO, 20, 1, BigDecimal.ONE);
 
@@ -81,8 +81,8 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void depthIsSortedBestFirstWithItsMicrosecondTime() throws IOException {
-        OrderBook book = BackpackAdapters.book("backpack", read("depth.json", BackpackDepth.class), "SOL", 5, NOW);
+    void depthIsSortedBestFirstWithItsMicrosecondTime() {
+        OrderBook book = BackpackAdapters.book("backpack", PAYLOADS.read("depth.json", BackpackDepth.class), "SOL", 5, NOW);
 
         assertThat(book.sequence()).isEqualTo(1830004521L);
         assertThat(book.bids()).extracting(l -> l.price().toPlainString()).containsExactly("150.11", "150.10");
@@ -91,8 +91,8 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void anOrderIsReportedUnderPerpflowsClientOrderIdWithItsAveragePrice() throws IOException {
-        Order order = BackpackAdapters.order("backpack", read("order.json", BackpackOrder.class), "SOL", "pf-1");
+    void anOrderIsReportedUnderPerpflowsClientOrderIdWithItsAveragePrice() {
+        Order order = BackpackAdapters.order("backpack", PAYLOADS.read("order.json", BackpackOrder.class), "SOL", "pf-1");
 
         assertThat(order.clientOrderId()).isEqualTo("pf-1");
         assertThat(order.venueOrderId()).isEqualTo("114237488573431808");
@@ -106,8 +106,8 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void aFillHistoryRowHasAnIsoUtcTime() throws IOException {
-        BackpackFill row = read("fills.json", new TypeReference<List<BackpackFill>>() { }).get(0);
+    void aFillHistoryRowHasAnIsoUtcTime() {
+        BackpackFill row = PAYLOADS.read("fills.json", new TypeReference<List<BackpackFill>>() { }).get(0);
 
         Fill fill = BackpackAdapters.fill("backpack", row, "SOL", "pf-1");
 
@@ -118,11 +118,11 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void positionAndCollateralMap() throws IOException {
-        BackpackPosition row = read("positions.json", new TypeReference<List<BackpackPosition>>() { }).get(0);
+    void positionAndCollateralMap() {
+        BackpackPosition row = PAYLOADS.read("positions.json", new TypeReference<List<BackpackPosition>>() { }).get(0);
 
         Position position = BackpackAdapters.position("backpack", row, "SOL", NOW);
-        Balance balance = BackpackAdapters.balance("backpack", read("collateral.json", BackpackCollateral.class), NOW);
+        Balance balance = BackpackAdapters.balance("backpack", PAYLOADS.read("collateral.json", BackpackCollateral.class), NOW);
 
         assertThat(position.quantity()).isEqualByComparingTo("-0.5");
         assertThat(position.liquidationPrice()).as("0 means none").isNull();
@@ -133,7 +133,7 @@ class BackpackAdaptersTest {
     }
 
     @Test
-    void streamEventsBecomeOrdersFillsPositionsAndBookUpdates() throws IOException {
+    void streamEventsBecomeOrdersFillsPositionsAndBookUpdates() {
         BackpackOrderUpdate fillEvent = data("stream-order-fill.json", BackpackOrderUpdate.class);
         BackpackPositionUpdate positionEvent = data("stream-position.json", BackpackPositionUpdate.class);
         BackpackDepthUpdate depthEvent = data("stream-depth.json", BackpackDepthUpdate.class);
@@ -170,26 +170,9 @@ class BackpackAdaptersTest {
                 .isInstanceOf(ExchangeException.class).hasMessageContaining("'netEquity'");
     }
 
-    private static <T> T data(String name, Class<T> type) throws IOException {
-        BackpackStreamMessage message = read(name, BackpackStreamMessage.class);
-        return JSON.treeToValue(message.data(), type);
-    }
-
-    private static <T> T read(String name, Class<T> type) throws IOException {
-        try (InputStream in = resource(name)) {
-            return JSON.readValue(in, type);
-        }
-    }
-
-    private static <T> T read(String name, TypeReference<T> type) throws IOException {
-        try (InputStream in = resource(name)) {
-            return JSON.readValue(in, type);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = BackpackAdaptersTest.class.getResourceAsStream("/backpack/" + name);
-        assertThat(in).as(name).isNotNull();
-        return in;
+    /** The {@code data} of a stream message, as the streams read it. */
+    private static <T> T data(String name, Class<T> type) {
+        BackpackStreamMessage message = PAYLOADS.read(name, BackpackStreamMessage.class);
+        return JSON.convertValue(message.data(), type);
     }
 }
