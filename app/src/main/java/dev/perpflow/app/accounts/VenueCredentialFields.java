@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * The credential fields each venue needs (the seed's {@code _credential_mappings}) and the environment variables
  * they come from outside the database (the seed's env names; perpflow prefixes Lighter's with {@code LIGHTER_}).
- * Optional fields may be left out.
+ * Optional fields may be left out. A venue may also take another kind of credentials instead ({@link #alternative}):
+ * Aster's V1 API key ({@code api_key}, {@code secret_key}) or its V3 API wallet ({@code user}, {@code signer},
+ * {@code signer_private_key}; env {@code ASTER_USER}, {@code ASTER_SIGNER}, {@code ASTER_SIGNER_PRIVATE_KEY}), one
+ * kind whole, never a mix.
  */
 public final class VenueCredentialFields {
 
@@ -16,9 +19,16 @@ public final class VenueCredentialFields {
     }
 
     private static final Map<String, List<Field>> FIELDS = new LinkedHashMap<>();
+    /**
+     * A venue's other kind of credentials, given instead of its fields: all of these or none of them. (Kept apart
+     * from {@link #of}, which lists the venue's usual fields, so prompts that walk those stay as they are.)
+     */
+    private static final Map<String, List<Field>> ALTERNATIVE = new LinkedHashMap<>();
 
     static {
         FIELDS.put("aster", List.of(secret("api_key", "ASTER_API_KEY"), secret("secret_key", "ASTER_SECRET_KEY")));
+        ALTERNATIVE.put("aster", List.of(plain("user", "ASTER_USER"), plain("signer", "ASTER_SIGNER"),
+                secret("signer_private_key", "ASTER_SIGNER_PRIVATE_KEY")));
         FIELDS.put("backpack", List.of(plain("public_key", "BACKPACK_PUBLIC_KEY"),
                 secret("secret_key", "BACKPACK_SECRET_KEY")));
         FIELDS.put("lighter", List.of(secret("private_key", "LIGHTER_API_KEY_PRIVATE_KEY"),
@@ -51,19 +61,30 @@ public final class VenueCredentialFields {
         return fields;
     }
 
-    /** Checks a set of values: unknown fields and missing required ones are named, values are never echoed. */
+    /**
+     * Checks a set of values: unknown fields and missing required ones are named, values are never echoed. A venue
+     * with an alternative kind of credentials ({@link #alternative}) takes either its fields or all the alternative
+     * ones, never a mix.
+     */
     public static Map<String, String> validate(String venue, Map<String, String> values) {
-        List<Field> fields = of(venue);
+        List<Field> usual = of(venue);
+        List<Field> other = alternative(venue);
+        boolean otherGiven = other.stream().anyMatch(f -> isSet(values.get(f.name())));
+        boolean usualGiven = usual.stream().anyMatch(f -> isSet(values.get(f.name())));
+        List<Field> fields = otherGiven ? other : usual;
         List<String> problems = new java.util.ArrayList<>();
         for (String name : values.keySet()) {
-            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+            if (usual.stream().noneMatch(f -> f.name().equals(name)) && other.stream().noneMatch(f -> f.name().equals(name))) {
                 problems.add("unknown field '" + name + "'");
             }
+        }
+        if (otherGiven && usualGiven) {
+            problems.add("give one set of fields, not several: " + describeSets(venue));
         }
         Map<String, String> clean = new LinkedHashMap<>();
         for (Field field : fields) {
             String value = values.get(field.name());
-            if (value == null || value.isBlank()) {
+            if (!isSet(value)) {
                 if (field.required()) {
                     problems.add("missing '" + field.name() + "'");
                 }
@@ -73,16 +94,42 @@ public final class VenueCredentialFields {
         }
         if (!problems.isEmpty()) {
             throw new AccountsException(venue + " credentials: " + String.join("; ", problems) + " (fields: "
-                    + String.join(", ", fields.stream().map(f -> f.name() + (f.required() ? "" : "?")).toList())
+                    + String.join(", ", usual.stream().map(f -> f.name() + (f.required() ? "" : "?")).toList())
+                    + (other.isEmpty() ? "" : "; or " + String.join(", ", other.stream().map(Field::name).toList()))
                     + ")");
         }
         return clean;
     }
 
+    /** A venue's other kind of credentials (Aster's V3 API wallet), empty for most venues. */
+    public static List<Field> alternative(String venue) {
+        of(venue);
+        return ALTERNATIVE.getOrDefault(venue, List.of());
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The venue's credential sets as environment variables: {@code A and B}, or {@code A and B, or C, D and E}. */
+    public static String describeSets(String venue) {
+        List<String> described = new java.util.ArrayList<>();
+        for (List<Field> set : List.of(of(venue).stream().filter(Field::required).toList(), alternative(venue))) {
+            List<String> variables = set.stream().map(Field::environmentVariable).toList();
+            if (!variables.isEmpty()) {
+                described.add(variables.size() == 1 ? variables.get(0) : String.join(", ",
+                        variables.subList(0, variables.size() - 1)) + " and " + variables.get(variables.size() - 1));
+            }
+        }
+        return String.join(", or ", described);
+    }
+
     /** The values found in the environment for a venue (only set variables; validate() names what is missing). */
     public static Map<String, String> fromEnvironment(String venue, java.util.function.Function<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Field field : of(venue)) {
+        List<Field> fields = new java.util.ArrayList<>(of(venue));
+        fields.addAll(alternative(venue));
+        for (Field field : fields) {
             String value = env.apply(field.environmentVariable());
             if (value != null && !value.isBlank()) {
                 values.put(field.name(), value);

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
 
 /**
  * {@code /api/v1/health…} with the seed's response keys. {@code /health} is 200 while the database answers
- * ({@code healthy} when every active venue is healthy, else {@code degraded}) and 503 when it does not.
+ * ({@code healthy} when every active venue is healthy, else {@code degraded}) and 503 when it does not. A venue is
+ * healthy when its collection is ({@link VenueHealth}) and none of its component's Camel consumer health checks is
+ * DOWN; each venue lists those checks under {@code checks}.
  */
 public class HealthApi {
 
@@ -43,21 +46,23 @@ public class HealthApi {
         return ApiResponse.ok(Map.of("status", "ok", "timestamp", clock.instant()));
     }
 
-    /** {@code GET /health}. */
-    public ApiResponse health() {
+    /** {@code GET /health}; Camel passes its context, whose health checks the venue components report to. */
+    public ApiResponse health(CamelContext camel) {
         Instant now = clock.instant();
         if (!database.isConnected()) {
             return databaseDown(now, null);
         }
         try {
             List<Map<String, Object>> dexHealth = new ArrayList<>();
+            Map<String, List<Map<String, Object>>> checks = VenueHealth.componentChecks(camel);
             int active = 0;
             int healthy = 0;
             for (VenueRow row : venues.findAll()) {
-                boolean isHealthy = venueHealth.isHealthy(row);
+                List<Map<String, Object>> venueChecks = checks.getOrDefault(row.name(), List.of());
+                boolean isHealthy = venueHealth.isHealthy(row) && VenueHealth.componentsUp(venueChecks);
                 active += row.active() ? 1 : 0;
                 healthy += isHealthy ? 1 : 0;
-                dexHealth.add(venueHealth.describe(row));
+                dexHealth.add(venueHealth.describe(row, venueChecks));
             }
             FundingRepository.Freshness freshness = funding.freshness();
             Map<String, Object> body = new LinkedHashMap<>();

@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.Route;
+import org.apache.camel.health.HealthCheckAware;
 
 /**
  * Decides whether a venue's collection is healthy: enabled, a successful fetch within three poll intervals, and
- * fewer than three consecutive errors. The same rule excludes stale venues from opportunities.
+ * fewer than three consecutive errors. The same rule excludes stale venues from opportunities. {@code /health} adds
+ * what the venue components report to Camel's health checks ({@link #componentChecks}): a venue whose funding poll
+ * (or book or order stream) consumer is DOWN is not healthy either.
  */
 public class VenueHealth {
 
@@ -44,6 +50,46 @@ public class VenueHealth {
         }
         Duration staleAfter = settings.pollInterval().multipliedBy(STALE_AFTER_INTERVALS);
         return Duration.between(lastSuccessfulFetch, clock.instant()).compareTo(staleAfter) <= 0;
+    }
+
+    /**
+     * The Camel consumer health checks of each venue's component (the component is registered under the venue's
+     * name, so a route's endpoint scheme is the venue): id, state, message and endpoint, by venue. Read from the
+     * routes' consumers ({@code HealthCheckAware}), so they show whether or not Camel's health registry is set up.
+     */
+    public static Map<String, List<Map<String, Object>>> componentChecks(CamelContext camel) {
+        Map<String, List<Map<String, Object>>> byVenue = new LinkedHashMap<>();
+        if (camel == null) {
+            return byVenue;
+        }
+        for (Route route : camel.getRoutes()) {
+            if (!(route.getConsumer() instanceof HealthCheckAware aware) || aware.getHealthCheck() == null
+                    || !aware.getHealthCheck().isEnabled()) {
+                continue;
+            }
+            HealthCheck.Result result = aware.getHealthCheck().call();
+            String uri = route.getEndpoint().getEndpointBaseUri();
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("id", "consumer:" + route.getRouteId());
+            check.put("state", result.getState().name());
+            check.put("message", result.getMessage().orElse(null));
+            check.put("endpoint", uri);
+            byVenue.computeIfAbsent(uri.split(":", 2)[0], k -> new java.util.ArrayList<>()).add(check);
+        }
+        return byVenue;
+    }
+
+    /** Whether none of a venue's component checks is DOWN. */
+    public static boolean componentsUp(List<Map<String, Object>> checks) {
+        return checks.stream().noneMatch(check -> HealthCheck.State.DOWN.name().equals(check.get("state")));
+    }
+
+    /** {@link #describe(VenueRow)} with the venue's component checks, which count towards {@code is_healthy}. */
+    public Map<String, Object> describe(VenueRow row, List<Map<String, Object>> checks) {
+        Map<String, Object> venue = describe(row);
+        venue.put("is_healthy", isHealthy(row) && componentsUp(checks));
+        venue.put("checks", checks);
+        return venue;
     }
 
     public Map<String, Object> describe(VenueRow row) {

@@ -26,7 +26,8 @@ final class CredentialsCommand {
         @Parameters(index = "1", paramLabel = "VENUE")
         String venue;
 
-        @Option(names = "--from-env", description = "Read the venue's variables, e.g. ASTER_API_KEY and ASTER_SECRET_KEY.")
+        @Option(names = "--from-env", description = "Read the venue's variables, e.g. ASTER_API_KEY and ASTER_SECRET_KEY"
+                + " (or an Aster API wallet: ASTER_USER, ASTER_SIGNER and ASTER_SIGNER_PRIVATE_KEY).")
         boolean fromEnv;
 
         @Override

@@ -5,8 +5,9 @@ import dev.perpflow.app.accounts.VenueCredentialFields;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.startup.StartupException;
+import dev.perpflow.component.aster.AsterApiWalletCredentials;
 import dev.perpflow.component.aster.AsterComponent;
-import dev.perpflow.component.aster.AsterConfig;
+import dev.perpflow.component.aster.AsterConfiguration;
 import dev.perpflow.component.aster.AsterCredentials;
 import dev.perpflow.component.aster.AsterExchangeClient;
 import dev.perpflow.component.backpack.BackpackComponent;
@@ -89,11 +90,20 @@ public final class RealVenues {
         }
     }
 
-    private static AsterConfig asterConfig(VenueSettings venue, Map<String, String> credentials) {
-        AsterCredentials keys = credentials.isEmpty() ? null
-                : AsterCredentials.of(credentials.get("api_key"), credentials.get("secret_key"));
-        return new AsterConfig(venue.name(), url(venue, "rest-url", venue.restUrl()),
-                url(venue, "ws-url", venue.wsUrl()), keys, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    /** V1 with {@code api_key}/{@code secret_key}, V3 (API wallet) with {@code user}/{@code signer}/{@code signer_private_key}. */
+    private static AsterConfiguration asterConfig(VenueSettings venue, Map<String, String> credentials) {
+        AsterConfiguration config = AsterConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), null).withVenue(venue.name());
+        try {
+            if (credentials.containsKey("user")) {
+                return config.withApiWallet(AsterApiWalletCredentials.of(credentials.get("user"),
+                        credentials.get("signer"), credentials.get("signer_private_key")));
+            }
+            return credentials.isEmpty() ? config
+                    : config.withCredentials(AsterCredentials.of(credentials.get("api_key"), credentials.get("secret_key")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     private static BackpackConfiguration backpackConfig(VenueSettings venue, Map<String, String> credentials) {
@@ -104,9 +114,8 @@ public final class RealVenues {
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        return new BackpackConfiguration(venue.name(), url(venue, "rest-url", venue.restUrl()),
-                url(venue, "ws-url", venue.wsUrl()), keys, BackpackConfiguration.DEFAULT_WINDOW,
-                BackpackConfiguration.DEFAULT_REQUEST_TIMEOUT);
+        return BackpackConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
+                keys).withVenue(venue.name());
     }
 
     /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */
@@ -122,8 +131,8 @@ public final class RealVenues {
         try {
             return VenueCredentialFields.validate(venue.type(), values);
         } catch (AccountsException e) {
-            throw new StartupException(e.getMessage() + "; set all of " + String.join(", ", variables)
-                    + " or none", e);
+            throw new StartupException(e.getMessage() + "; set " + VenueCredentialFields.describeSets(venue.type())
+                    + ", or none", e);
         }
     }
 

@@ -75,7 +75,7 @@ class AsterInTheAppTest extends AppTestSupport {
     @Test
     void placesFindsAndCancelsOrdersThroughTheAsterComponent() {
         dev.perpflow.component.aster.AsterComponent credentialed = new dev.perpflow.component.aster.AsterComponent(
-                dev.perpflow.component.aster.AsterConfig.of(FAKE.restUrl(), FAKE.wsUrl(),
+                dev.perpflow.component.aster.AsterConfiguration.of(FAKE.restUrl(), FAKE.wsUrl(),
                         dev.perpflow.component.aster.AsterCredentials.of("app-test-key", "app-test-secret")));
         context.addComponent("aster-account", credentialed);
         BigDecimal bid = SIM.exchange().book("ETH", 1).bids().get(0).price();

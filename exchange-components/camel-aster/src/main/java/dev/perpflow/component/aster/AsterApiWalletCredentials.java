@@ -1,7 +1,7 @@
 package dev.perpflow.component.aster;
 
-import dev.perpflow.component.aster.eip712.EthAddress;
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
+import dev.perpflow.exchange.crypto.EthAddress;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
 import dev.perpflow.exchange.auth.Secret;
 import java.util.Objects;
 
@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code ASTER_SIGNER}, {@code ASTER_SIGNER_PRIVATE_KEY}). The key must belong to {@code signer}: a mismatch is
  * refused here rather than by every request. Prints the addresses only.
  */
-public record AsterApiWalletCredentials(String user, String signer, Secret privateKey) {
+public record AsterApiWalletCredentials(String user, String signer, Secret privateKey) implements AsterAccount {
 
     public AsterApiWalletCredentials {
         if (!EthAddress.isValid(user)) {
@@ -42,6 +42,11 @@ public record AsterApiWalletCredentials(String user, String signer, Secret priva
             throw new IllegalArgumentException("aster: the API wallet private key is missing");
         }
         return new AsterApiWalletCredentials(user, signer, Secret.of(privateKey));
+    }
+
+    @Override
+    public AsterAuthMode authMode() {
+        return AsterAuthMode.API_WALLET_V3;
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Aster V1 API credentials (the seed's {@code api_key} / {@code secret_key}; env {@code ASTER_API_KEY} /
  * {@code ASTER_SECRET_KEY}). Prints with the key shortened and the secret masked.
  */
-public record AsterCredentials(String apiKey, Secret secretKey) {
+public record AsterCredentials(String apiKey, Secret secretKey) implements AsterAccount {
 
     public AsterCredentials {
         if (apiKey == null || apiKey.isBlank()) {
@@ -22,6 +22,11 @@ public record AsterCredentials(String apiKey, Secret secretKey) {
             throw new IllegalArgumentException("aster: secret_key is missing");
         }
         return new AsterCredentials(apiKey, Secret.of(secretKey));
+    }
+
+    @Override
+    public AsterAuthMode authMode() {
+        return AsterAuthMode.HMAC_V1;
     }
 
     @Override

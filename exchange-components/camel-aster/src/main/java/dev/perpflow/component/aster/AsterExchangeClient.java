@@ -1,16 +1,18 @@
 package dev.perpflow.component.aster;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.perpflow.exchange.BookListener;
-import dev.perpflow.exchange.ExchangeClient;
-import dev.perpflow.exchange.OrderEventListener;
-import dev.perpflow.exchange.Subscription;
+import dev.perpflow.component.aster.client.AsterRestApi;
+import dev.perpflow.component.aster.dto.AsterExchangeInfo;
+import dev.perpflow.component.aster.dto.AsterFundingInfo;
+import dev.perpflow.component.aster.dto.AsterLeverageBracket;
+import dev.perpflow.component.aster.dto.AsterOrder;
+import dev.perpflow.component.aster.dto.AsterPositionRisk;
+import dev.perpflow.component.aster.dto.AsterPremiumIndex;
+import dev.perpflow.component.aster.dto.AsterTicker24h;
+import dev.perpflow.exchange.client.VenueExchangeClient;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
-import dev.perpflow.exchange.http.RateLimiter;
 import dev.perpflow.exchange.http.VenueHttpClient;
+import dev.perpflow.exchange.market.MarketCatalog;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Fill;
@@ -20,54 +22,54 @@ import dev.perpflow.exchange.model.MarketStats;
 import dev.perpflow.exchange.model.Order;
 import dev.perpflow.exchange.model.OrderBook;
 import dev.perpflow.exchange.model.OrderRequest;
-import dev.perpflow.exchange.model.OrderType;
 import dev.perpflow.exchange.model.Position;
+import dev.perpflow.exchange.stream.VenueStreams;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@link ExchangeClient} for Aster's futures API (Binance USD-M compatible): public data from {@code /fapi/v1/*},
- * trading signed with HMAC-SHA256, or in {@link AsterAuthMode#API_WALLET_V3} mode everything on {@code /fapi/v3/*}
- * with requests signed by an API wallet (EIP-712, see {@link AsterRest}); the diff-depth book stream kept in sync
- * per the venue's rules ({@link AsterBookStream}) and the listen-key user stream with REST catch-up
- * ({@link AsterUserStream}).
+ * {@link dev.perpflow.exchange.ExchangeClient} for Aster's futures API (Binance USD-M compatible): the domain verbs
+ * on top of {@link AsterRestApi} (the venue's endpoints, signing and budget) and {@link AsterAdapters} (payloads to
+ * the model), with {@link AsterStreams} for the book and user streams.
  *
- * <p>Orders are addressed by client order id ({@code newClientOrderId} / {@code origClientOrderId}). Request
- * weights are spent from one limiter sized to Aster's published budget of 2400 weight per minute.
+ * <p>Orders are addressed by client order id ({@code newClientOrderId} / {@code origClientOrderId}). Markets are
+ * {@code exchangeInfo} joined with {@code fundingInfo} (symbols not listed settle every 8 h) and, with credentials,
+ * {@code leverageBracket}; cached for ten minutes. One {@code premiumIndex} answer (weight 10) serves both halves of
+ * a funding poll.
  */
-public final class AsterExchangeClient implements ExchangeClient {
+public final class AsterExchangeClient extends VenueExchangeClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AsterExchangeClient.class);
     /** Aster's REST budget: 2400 request weight per minute per IP. */
-    public static final int WEIGHT_PER_MINUTE = 2400;
+    public static final int WEIGHT_PER_MINUTE = AsterConfiguration.WEIGHT_PER_MINUTE;
+    static final Duration MARKETS_TTL = Duration.ofMinutes(10);
+    /** Max leverage assumed without credentials (leverage brackets are a signed endpoint). */
+    static final int DEFAULT_MAX_LEVERAGE = 20;
+    private static final int DEFAULT_FUNDING_INTERVAL_HOURS = 8;
+    /** How long one {@code premiumIndex} answer serves funding and stats (a poll asks for both at once). */
+    private static final Duration PREMIUM_INDEX_REUSE = Duration.ofSeconds(2);
+    private static final int[] DEPTH_LIMITS = {5, 10, 20, 50, 100, 500, 1000};
 
-    private final AsterConfig config;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final AsterJson json;
-    private final AsterRest rest;
-    private final AsterMarkets markets;
+    private final AsterConfiguration config;
+    private final AsterRestApi rest;
     private final HttpClient http;
-    private final ScheduledExecutorService scheduler;
-    private final Clock clock;
-    /** Venue order id → client order id, for trades (which report only the venue's order id). */
-    private final Map<String, String> clientIds = new ConcurrentHashMap<>();
-    /** Venue symbols this client traded or queried: where {@code fillsSince} looks for trades. */
-    private final Set<String> tradedSymbols = ConcurrentHashMap.newKeySet();
-    private AsterUserStream userStream;
+    private final AsterTradeHistory history;
+    private CompletableFuture<List<AsterPremiumIndex>> premiumIndex;
+    private Instant premiumIndexAt = Instant.MIN;
 
-    public AsterExchangeClient(AsterConfig config) {
+    public AsterExchangeClient(AsterConfiguration config) {
         this(config, VenueHttpClient.defaultHttpClient(Duration.ofSeconds(5)), Clock.systemUTC());
     }
 
@@ -75,150 +77,146 @@ public final class AsterExchangeClient implements ExchangeClient {
      * A client whose REST and WebSocket traffic all goes through {@code http}: an account's proxied client, for
      * example ({@code dev.perpflow.exchange.net.ProxiedHttpClients}).
      */
-    public AsterExchangeClient(AsterConfig config, HttpClient http) {
+    public AsterExchangeClient(AsterConfiguration config, HttpClient http) {
         this(config, http, Clock.systemUTC());
     }
 
-    AsterExchangeClient(AsterConfig config, HttpClient http, Clock clock) {
-        this.config = config;
+    AsterExchangeClient(AsterConfiguration config, HttpClient http, Clock clock) {
+        super(config.copy(), MARKETS_TTL, clock);
+        this.config = (AsterConfiguration) configuration();
         this.http = http;
-        this.clock = clock;
-        this.json = new AsterJson(config.venue());
-        VenueHttpClient venueHttp = new VenueHttpClient(config.venue(), config.restUrl(), http,
-                config.requestTimeout(), RateLimiter.of(config.venue() + "-weight", WEIGHT_PER_MINUTE,
-                        Duration.ofMinutes(1)), new AsterErrors(config.venue(), mapper, config.authMode()));
-        this.rest = new AsterRest(config, venueHttp, mapper, clock);
-        this.markets = new AsterMarkets(rest, json, config.hasCredentials(), clock);
-        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
-            Thread thread = new Thread(r, config.venue() + "-streams");
-            thread.setDaemon(true);
-            return thread;
+        this.rest = new AsterRestApi(this.config, http, clock);
+        this.history = new AsterTradeHistory(venue(), rest, this::instrumentOf);
+    }
+
+    /** A copy of the settings this client runs with. */
+    public AsterConfiguration config() {
+        return config.copy();
+    }
+
+    /** The venue's endpoints as this client calls them (its budget included). */
+    public AsterRestApi restApi() {
+        return rest;
+    }
+
+    // --- markets ---
+
+    @Override
+    protected CompletableFuture<List<Instrument>> loadMarkets() {
+        CompletableFuture<AsterExchangeInfo> info = rest.getExchangeInfo();
+        CompletableFuture<List<AsterFundingInfo>> funding = rest.getFundingInfo();
+        CompletableFuture<Map<String, Integer>> brackets = config.hasCredentials() ? leverageBrackets()
+                : CompletableFuture.completedFuture(Map.of());
+        return CompletableFuture.allOf(info, funding, brackets).thenApply(ignored -> {
+            Map<String, Integer> intervals = new HashMap<>();
+            for (AsterFundingInfo row : funding.join()) {
+                intervals.put(row.symbol(), row.fundingIntervalHours() == null ? DEFAULT_FUNDING_INTERVAL_HOURS
+                        : row.fundingIntervalHours());
+            }
+            List<Instrument> instruments = new ArrayList<>();
+            for (AsterExchangeInfo.Symbol market : info.join().symbols()) {
+                if (AsterAdapters.isTradingPerpetual(market)) {
+                    instruments.add(AsterAdapters.instrument(venue(), market,
+                            intervals.getOrDefault(market.symbol(), DEFAULT_FUNDING_INTERVAL_HOURS),
+                            brackets.join().getOrDefault(market.symbol(), DEFAULT_MAX_LEVERAGE)));
+                }
+            }
+            return instruments;
         });
     }
 
-    @Override
-    public String venue() {
-        return config.venue();
-    }
-
-    @Override
-    public boolean canTrade() {
-        return config.hasCredentials();
-    }
-
-    public AsterConfig config() {
-        return config;
+    private CompletableFuture<Map<String, Integer>> leverageBrackets() {
+        return rest.getLeverageBracket().thenApply(rows -> {
+            Map<String, Integer> max = new HashMap<>();
+            for (AsterLeverageBracket row : rows) {
+                max.put(row.symbol(), row.brackets().stream().map(AsterLeverageBracket.Bracket::initialLeverage)
+                        .filter(leverage -> leverage != null).max(Comparator.naturalOrder()).orElse(1));
+            }
+            return max;
+        }).exceptionally(failure -> {
+            LOG.warn("{}: leverage brackets unavailable ({}); assuming {}x", venue(), failure.toString(),
+                    DEFAULT_MAX_LEVERAGE);
+            return Map.of();
+        });
     }
 
     // --- public market data ---
 
     @Override
-    public CompletableFuture<List<Instrument>> instruments() {
-        return markets.all();
-    }
-
-    @Override
     public CompletableFuture<List<FundingRate>> fundingRates() {
-        return markets.snapshot().thenCompose(snapshot -> rest.publicGet("/fapi/v1/premiumIndex", Map.of(), 10)
-                .thenApply(rows -> {
-                    List<FundingRate> rates = new ArrayList<>();
-                    for (JsonNode row : rows) {
-                        Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                        if (instrument == null || !row.hasNonNull("lastFundingRate")) {
-                            continue;
-                        }
-                        long next = row.path("nextFundingTime").asLong(0);
-                        rates.add(new FundingRate(venue(), instrument.symbol(), json.decimal(row, "lastFundingRate"),
-                                instrument.fundingIntervalHours(), null, json.optionalDecimal(row, "markPrice"),
-                                json.optionalDecimal(row, "indexPrice"), next > 0 ? Instant.ofEpochMilli(next) : null,
-                                row.path("time").asLong(0) > 0 ? json.millis(row, "time") : clock.instant()));
-                    }
-                    return rates;
-                }));
+        return markets().snapshot().thenCompose(snapshot -> premiumIndex().thenApply(rows -> ofListedMarkets(snapshot,
+                rows, AsterPremiumIndex::symbol, (row, instrument) -> row.lastFundingRate() == null ? null
+                        : AsterAdapters.fundingRate(venue(), row, instrument, clock().instant()))));
     }
 
-    /** 24 h quote volume from the ticker and open interest (base units × mark price) per market, in USD. */
+    /** 24 h quote volume from the ticker and open interest (contracts × mark price) per market, in USD. */
     @Override
     public CompletableFuture<List<MarketStats>> marketStats() {
-        CompletableFuture<JsonNode> tickers = rest.publicGet("/fapi/v1/ticker/24hr", Map.of(), 40);
-        CompletableFuture<JsonNode> marks = rest.publicGet("/fapi/v1/premiumIndex", Map.of(), 10);
-        return markets.snapshot().thenCompose(snapshot -> CompletableFuture.allOf(tickers, marks).thenCompose(x -> {
-            Map<String, BigDecimal> volume = new LinkedHashMap<>();
-            for (JsonNode ticker : tickers.join()) {
-                String venueSymbol = ticker.path("symbol").asText();
-                if (snapshot.byVenueSymbol().containsKey(venueSymbol)) {
-                    volume.put(venueSymbol, json.optionalDecimal(ticker, "quoteVolume"));
-                }
-            }
-            Map<String, BigDecimal> mark = new LinkedHashMap<>();
-            for (JsonNode row : marks.join()) {
-                mark.put(row.path("symbol").asText(), json.optionalDecimal(row, "markPrice"));
-            }
+        CompletableFuture<List<AsterTicker24h>> tickers = rest.getTicker24hr();
+        CompletableFuture<List<AsterPremiumIndex>> marks = premiumIndex();
+        return markets().snapshot().thenCompose(snapshot -> CompletableFuture.allOf(tickers, marks).thenCompose(x -> {
+            Map<String, BigDecimal> mark = new HashMap<>();
+            marks.join().forEach(row -> mark.put(row.symbol(), row.markPrice()));
             List<CompletableFuture<MarketStats>> stats = new ArrayList<>();
-            for (Map.Entry<String, BigDecimal> entry : volume.entrySet()) {
-                Instrument instrument = snapshot.byVenueSymbol().get(entry.getKey());
-                stats.add(openInterestUsd(entry.getKey(), mark.get(entry.getKey()))
-                        .thenApply(oi -> new MarketStats(venue(), instrument.symbol(), entry.getValue(), oi,
-                                clock.instant())));
+            for (AsterTicker24h ticker : tickers.join()) {
+                Instrument instrument = snapshot.byVenueSymbol().get(ticker.symbol());
+                if (instrument != null) {
+                    stats.add(openInterestUsd(ticker.symbol(), mark.get(ticker.symbol())).thenApply(oi ->
+                            new MarketStats(venue(), instrument.symbol(), ticker.quoteVolume(), oi, clock().instant())));
+                }
             }
             return CompletableFuture.allOf(stats.toArray(CompletableFuture[]::new))
                     .thenApply(done -> stats.stream().map(CompletableFuture::join).toList());
         }));
     }
 
+    /** The {@code premiumIndex} of every market: one request in flight, its answer reused for a moment. */
+    private synchronized CompletableFuture<List<AsterPremiumIndex>> premiumIndex() {
+        Instant now = clock().instant();
+        boolean reusable = premiumIndex != null && (!premiumIndex.isDone()
+                || (!premiumIndex.isCompletedExceptionally() && now.isBefore(premiumIndexAt.plus(PREMIUM_INDEX_REUSE))));
+        if (!reusable) {
+            premiumIndexAt = now;
+            premiumIndex = rest.getPremiumIndex();
+        }
+        return premiumIndex;
+    }
+
     private CompletableFuture<BigDecimal> openInterestUsd(String venueSymbol, BigDecimal markPrice) {
-        return rest.publicGet("/fapi/v1/openInterest", Map.of("symbol", venueSymbol), 1)
-                .thenApply(row -> markPrice == null ? null : json.decimal(row, "openInterest").multiply(markPrice))
+        return rest.getOpenInterest(venueSymbol)
+                .thenApply(row -> markPrice == null || row.openInterest() == null ? null
+                        : row.openInterest().multiply(markPrice))
                 .exceptionally(failure -> null); // one market's OI missing never fails the whole round
     }
 
     @Override
     public CompletableFuture<OrderBook> orderBook(String symbol, int depth) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> rest.publicGet("/fapi/v1/depth",
-                        orderedParams("symbol", instrument.venueSymbol(), "limit", String.valueOf(depthLimit(depth))),
-                        depthWeight(depth))
-                .thenApply(node -> json.book(node, symbol, depth)));
+        return instrument(symbol).thenCompose(instrument -> rest.getDepth(instrument.venueSymbol(), depthLimit(depth, DEPTH_LIMITS))
+                .thenApply(book -> AsterAdapters.book(venue(), book, symbol, depth, clock().instant())));
     }
 
     @Override
     public CompletableFuture<Bbo> bbo(String symbol) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> rest.publicGet("/fapi/v1/ticker/bookTicker",
-                        Map.of("symbol", instrument.venueSymbol()), 2)
-                .thenApply(node -> new Bbo(venue(), symbol, json.decimal(node, "bidPrice"), json.decimal(node, "bidQty"),
-                        json.decimal(node, "askPrice"), json.decimal(node, "askQty"),
-                        node.path("time").asLong(0) > 0 ? json.millis(node, "time") : clock.instant())));
+        return instrument(symbol).thenCompose(instrument -> rest.getBookTicker(instrument.venueSymbol())
+                .thenApply(ticker -> AsterAdapters.bbo(venue(), ticker, symbol, clock().instant())));
     }
 
     // --- trading ---
 
     @Override
     public CompletableFuture<Order> submitOrder(OrderRequest request) {
-        return markets.bySymbol(request.symbol()).thenCompose(instrument -> {
-            tradedSymbols.add(instrument.venueSymbol());
-            Map<String, String> params = orderedParams("symbol", instrument.venueSymbol(),
-                    "side", request.side().name(), "type", request.type().name());
-            if (request.type() == OrderType.LIMIT) {
-                params.put("timeInForce", AsterJson.venueTimeInForce(request.timeInForce()));
-            }
-            params.put("quantity", request.quantity().toPlainString());
-            if (request.type() == OrderType.LIMIT) {
-                params.put("price", request.price().toPlainString());
-            }
-            if (request.reduceOnly()) {
-                params.put("reduceOnly", "true");
-            }
-            params.put("newClientOrderId", request.clientOrderId());
-            params.put("newOrderRespType", "RESULT");
-            return rest.submit("/fapi/v1/order", params, request.clientOrderId())
-                    .thenApply(node -> remember(json.order(node, request.symbol())));
+        return instrument(request.symbol()).thenCompose(instrument -> {
+            touched(instrument.venueSymbol());
+            return rest.postOrder(AsterAdapters.orderParams(request, instrument.venueSymbol()), request.clientOrderId(),
+                    request.critical()).thenApply(o -> remember(AsterAdapters.order(venue(), o, request.symbol())));
         });
     }
 
+    /** Cancels by client order id; an order that already ended answers with its final view. */
     @Override
     public CompletableFuture<Order> cancelOrder(String symbol, String clientOrderId) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> rest.signed("DELETE", "/fapi/v1/order",
-                        orderedParams("symbol", instrument.venueSymbol(), "origClientOrderId", clientOrderId), 1)
-                .thenApply(node -> remember(json.order(node, symbol)))
+        return instrument(symbol).thenCompose(instrument -> rest.deleteOrder(instrument.venueSymbol(), clientOrderId)
+                .thenApply(o -> remember(AsterAdapters.order(venue(), o, symbol)))
                 // already filled or cancelled: the venue says "unknown order"; its final view answers the cancel
                 .exceptionallyCompose(failure -> ExchangeException.unwrap(failure) instanceof OrderNotFoundException
                         ? queryOrder(symbol, clientOrderId) : CompletableFuture.failedFuture(failure)));
@@ -226,198 +224,90 @@ public final class AsterExchangeClient implements ExchangeClient {
 
     @Override
     public CompletableFuture<Order> queryOrder(String symbol, String clientOrderId) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> {
-            tradedSymbols.add(instrument.venueSymbol());
-            return rest.signed("GET", "/fapi/v1/order",
-                            orderedParams("symbol", instrument.venueSymbol(), "origClientOrderId", clientOrderId), 1)
-                    .thenApply(node -> remember(json.order(node, symbol)));
+        return instrument(symbol).thenCompose(instrument -> {
+            touched(instrument.venueSymbol());
+            return rest.getOrder(instrument.venueSymbol(), clientOrderId)
+                    .thenApply(o -> remember(AsterAdapters.order(venue(), o, symbol)));
         });
     }
 
     @Override
     public CompletableFuture<List<Order>> openOrders(String symbol) {
-        CompletableFuture<Map<String, String>> params = symbol == null ? CompletableFuture.completedFuture(Map.of())
-                : markets.bySymbol(symbol).thenApply(i -> Map.of("symbol", i.venueSymbol()));
-        return markets.snapshot().thenCompose(snapshot -> params.thenCompose(p ->
-                rest.signed("GET", "/fapi/v1/openOrders", p, symbol == null ? 40 : 1).thenApply(rows -> {
-                    List<Order> orders = new ArrayList<>();
-                    for (JsonNode row : rows) {
-                        Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                        if (instrument != null) {
-                            orders.add(remember(json.order(row, instrument.symbol())));
-                        }
-                    }
-                    return orders;
-                })));
+        CompletableFuture<String> venueSymbol = symbol == null ? CompletableFuture.completedFuture(null)
+                : instrument(symbol).thenApply(Instrument::venueSymbol);
+        return markets().snapshot().thenCompose(snapshot -> venueSymbol.thenCompose(rest::getOpenOrders)
+                .thenApply(rows -> ofListedMarkets(snapshot, rows, AsterOrder::symbol,
+                        (o, instrument) -> remember(AsterAdapters.order(venue(), o, instrument.symbol())))));
     }
 
     // --- account ---
 
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return markets.snapshot().thenCompose(snapshot -> rest.signed("GET", "/fapi/v2/positionRisk", Map.of(), 5)
-                .thenApply(rows -> {
-                    List<Position> positions = new ArrayList<>();
-                    for (JsonNode row : rows) {
-                        Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                        if (instrument != null && json.decimal(row, "positionAmt").signum() != 0) {
-                            tradedSymbols.add(instrument.venueSymbol());
-                            positions.add(json.position(row, instrument.symbol()));
-                        }
+        return markets().snapshot().thenCompose(snapshot -> rest.getPositionRisk().thenApply(rows -> ofListedMarkets(
+                snapshot, rows, AsterPositionRisk::symbol, (row, instrument) -> {
+                    if (row.positionAmt() == null || row.positionAmt().signum() == 0) {
+                        return null;
                     }
-                    return positions;
-                }));
+                    touched(instrument.venueSymbol());
+                    return AsterAdapters.position(venue(), row, instrument.symbol(), clock().instant());
+                })));
     }
 
     @Override
     public CompletableFuture<List<Balance>> balances() {
-        return rest.signed("GET", "/fapi/v2/balance", Map.of(), 5).thenApply(rows -> {
-            List<Balance> balances = new ArrayList<>();
-            for (JsonNode row : rows) {
-                balances.add(json.balance(row));
-            }
-            return balances;
-        });
+        return rest.getBalance().thenApply(rows -> rows.stream()
+                .map(row -> AsterAdapters.balance(venue(), row, clock().instant())).toList());
     }
 
     /**
      * Trades since {@code since} on every market this client has traded, queried or holds a position in (Aster's
-     * trade history is per symbol). Client order ids come from orders seen by this client, else from an order query.
+     * trade history is per symbol), with their client order ids ({@link AsterTradeHistory}).
      */
     @Override
     public CompletableFuture<List<Fill>> fillsSince(Instant since) {
-        return positions().exceptionally(failure -> List.of()).thenCompose(ignored -> {
-            List<CompletableFuture<List<Fill>>> perSymbol = new ArrayList<>();
-            for (String venueSymbol : List.copyOf(tradedSymbols)) {
-                perSymbol.add(tradesOf(venueSymbol, since));
-            }
-            return CompletableFuture.allOf(perSymbol.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> perSymbol.stream().flatMap(f -> f.join().stream()).toList());
-        });
-    }
-
-    private CompletableFuture<List<Fill>> tradesOf(String venueSymbol, Instant since) {
-        Instrument instrument = markets.byVenueSymbol(venueSymbol).orElseThrow();
-        return rest.signed("GET", "/fapi/v1/userTrades", orderedParams("symbol", venueSymbol,
-                "startTime", String.valueOf(since.toEpochMilli()), "limit", "1000"), 5).thenCompose(rows -> {
-                    List<CompletableFuture<Fill>> fills = new ArrayList<>();
-                    for (JsonNode row : rows) {
-                        String orderId = row.path("orderId").asText();
-                        fills.add(clientIdOf(venueSymbol, orderId)
-                                .thenApply(clientId -> json.trade(row, instrument.symbol(), clientId)));
-                    }
-                    return CompletableFuture.allOf(fills.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> fills.stream().map(CompletableFuture::join).toList());
-                });
-    }
-
-    private CompletableFuture<String> clientIdOf(String venueSymbol, String orderId) {
-        String known = clientIds.get(orderId);
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return rest.signed("GET", "/fapi/v1/order", orderedParams("symbol", venueSymbol, "orderId", orderId), 1)
-                .thenApply(node -> {
-                    String clientId = json.text(node, "clientOrderId");
-                    clientIds.put(orderId, clientId);
-                    return clientId;
-                });
+        return positions().exceptionally(failure -> List.of()).thenCompose(ignored -> history.since(since));
     }
 
     @Override
     public CompletableFuture<Integer> setLeverage(String symbol, int leverage) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> rest.signed("POST", "/fapi/v1/leverage",
-                        orderedParams("symbol", instrument.venueSymbol(), "leverage", String.valueOf(leverage)), 1)
-                .thenApply(node -> node.path("leverage").asInt(leverage)));
+        return instrument(symbol).thenCompose(instrument -> rest.postLeverage(instrument.venueSymbol(), leverage)
+                .thenApply(answer -> answer.leverage() == null ? leverage : answer.leverage()));
     }
 
     // --- streams ---
 
     @Override
-    public Subscription subscribeBook(String symbol, BookListener listener) {
-        AsterBookStream stream = new AsterBookStream(this, symbol, listener, http, scheduler);
-        stream.start();
-        return stream::close;
-    }
-
-    @Override
-    public synchronized Subscription subscribeOrders(OrderEventListener listener) {
-        if (userStream == null) {
-            userStream = new AsterUserStream(this, rest, json, markets, http, scheduler);
-            userStream.start();
-        }
-        userStream.add(listener);
-        AsterUserStream stream = userStream;
-        return () -> stream.remove(listener);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (userStream != null) {
-            userStream.close();
-        }
-        scheduler.shutdownNow();
+    protected VenueStreams newStreams() {
+        return new AsterStreams(this, rest, config.getWsUrl(), http);
     }
 
     // --- shared with the streams ---
 
     CompletableFuture<Instrument> instrument(String symbol) {
-        return markets.bySymbol(symbol);
+        return markets().bySymbol(symbol);
     }
 
-    /** A depth snapshot with its {@code lastUpdateId}, for the book stream's sync. */
-    CompletableFuture<JsonNode> depthSnapshot(String venueSymbol, int limit) {
-        return rest.publicGet("/fapi/v1/depth", orderedParams("symbol", venueSymbol, "limit", String.valueOf(limit)),
-                depthWeight(limit));
+    /** The market of a venue symbol, if it is a listed USDT perpetual (from the cached list only). */
+    Optional<Instrument> instrumentOf(String venueSymbol) {
+        return venueSymbol == null ? Optional.empty() : markets().byVenueSymbol(venueSymbol);
     }
 
-    ObjectMapper mapper() {
-        return mapper;
-    }
-
-    AsterJson json() {
-        return json;
-    }
-
-    Clock clock() {
-        return clock;
+    CompletableFuture<MarketCatalog.Snapshot> marketsLoaded() {
+        return markets().snapshot();
     }
 
     Order remember(Order order) {
-        if (order.venueOrderId() != null) {
-            clientIds.put(order.venueOrderId(), order.clientOrderId());
-        }
-        return order;
+        return history.remember(order);
     }
 
     void touched(String venueSymbol) {
-        tradedSymbols.add(venueSymbol);
-    }
-
-    private static int depthLimit(int depth) {
-        for (int limit : new int[] {5, 10, 20, 50, 100, 500, 1000}) {
-            if (depth <= limit) {
-                return limit;
-            }
-        }
-        return 1000;
-    }
-
-    private static int depthWeight(int limit) {
-        return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
-    }
-
-    private static Map<String, String> orderedParams(String... pairs) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            params.put(pairs[i], pairs[i + 1]);
-        }
-        return params;
+        history.touched(venueSymbol);
     }
 
     @Override
     public String toString() {
-        return "AsterExchangeClient[" + config.restUrl() + ", " + config.authMode() + ", credentials="
+        return "AsterExchangeClient[" + config.getRestUrl() + ", " + config.effectiveAuthMode() + ", credentials="
                 + (config.hasCredentials() ? "set" : "none") + "]";
     }
 }

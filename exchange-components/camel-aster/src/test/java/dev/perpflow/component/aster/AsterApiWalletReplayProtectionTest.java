@@ -1,11 +1,12 @@
 package dev.perpflow.component.aster;
 
+import dev.perpflow.component.aster.client.AsterSigner;
 import static dev.perpflow.component.aster.AsterTradingTest.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
-import dev.perpflow.component.aster.eip712.Keccak;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
+import dev.perpflow.exchange.crypto.Keccak;
 import dev.perpflow.exchange.auth.Secret;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderRejectedException;
@@ -55,8 +56,8 @@ class AsterApiWalletReplayProtectionTest {
             EthPrivateKey other = EthPrivateKey.of(Keccak.hash("not the api wallet"));
 
             HttpResponse<String> otherKey = post(aster, order + "&signature="
-                    + other.sign(AsterApiWalletSigner.digest(order)).toHex());
-            String genuine = new AsterApiWalletSigner(AsterApiWalletCredentials.of(AsterFixture.USER,
+                    + other.sign(AsterSigner.digest(order)).toHex());
+            String genuine = AsterSigner.apiWallet(AsterApiWalletCredentials.of(AsterFixture.USER,
                     AsterFixture.SIGNER, AsterFixture.SIGNER_KEY)).sign(order);
             HttpResponse<String> tampered = post(aster, order.replace("quantity=1", "quantity=9") + "&signature="
                     + genuine);

@@ -1,9 +1,10 @@
 package dev.perpflow.component.aster;
 
+import dev.perpflow.component.aster.client.AsterSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthSignature;
+import dev.perpflow.exchange.crypto.EthSignature;
 import org.junit.jupiter.api.Test;
 
 /** Aster's V3 demo credentials ("Example of POST /fapi/v3/order", asterdex/api-docs V3 futures doc). */
@@ -17,12 +18,12 @@ class AsterApiWalletSignerTest {
     void theDocsDemoPrivateKeyBelongsToTheDocsDemoSigner() {
         AsterApiWalletCredentials credentials = AsterApiWalletCredentials.of(USER, SIGNER, PRIVATE_KEY);
 
-        assertThat(new AsterApiWalletSigner(credentials).address()).isEqualTo(SIGNER);
+        assertThat(AsterSigner.apiWallet(credentials).address()).isEqualTo(SIGNER);
     }
 
     @Test
     void signsTheParameterStringSoThatItRecoversToTheSigner() {
-        AsterApiWalletSigner signer = new AsterApiWalletSigner(AsterApiWalletCredentials.of(USER, SIGNER, PRIVATE_KEY));
+        AsterSigner signer = AsterSigner.apiWallet(AsterApiWalletCredentials.of(USER, SIGNER, PRIVATE_KEY));
         String msg = "symbol=ASTERUSDT&type=LIMIT&side=BUY&timeInForce=GTC&quantity=20&price=0.5&user=" + USER
                 + "&signer=" + SIGNER + "&nonce=1748310859508867";
 
@@ -30,8 +31,8 @@ class AsterApiWalletSignerTest {
 
         assertThat(signature).matches("0x[0-9a-f]{130}").endsWith(signature.endsWith("1b") ? "1b" : "1c");
         assertThat(signer.sign(msg)).isEqualTo(signature);
-        assertThat(EthSignature.fromHex(signature).recoverAddress(AsterApiWalletSigner.digest(msg))).contains(SIGNER);
-        assertThat(EthSignature.fromHex(signature).recoverAddress(AsterApiWalletSigner.digest(msg + "0")))
+        assertThat(EthSignature.fromHex(signature).recoverAddress(AsterSigner.digest(msg))).contains(SIGNER);
+        assertThat(EthSignature.fromHex(signature).recoverAddress(AsterSigner.digest(msg + "0")))
                 .isNotEqualTo(java.util.Optional.of(SIGNER));
     }
 
@@ -50,6 +51,6 @@ class AsterApiWalletSignerTest {
 
         assertThat(credentials.user()).isEqualTo(USER);
         assertThat(credentials.toString()).contains(USER).contains(SIGNER).doesNotContain(PRIVATE_KEY.substring(2, 20));
-        assertThat(new AsterApiWalletSigner(credentials).toString()).doesNotContain(PRIVATE_KEY.substring(2, 20));
+        assertThat(AsterSigner.apiWallet(credentials).toString()).doesNotContain(PRIVATE_KEY.substring(2, 20));
     }
 }

@@ -1,12 +1,13 @@
 package dev.perpflow.component.aster;
 
+import dev.perpflow.component.aster.client.AsterSigner;
 import static dev.perpflow.component.aster.AsterTradingTest.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perpflow.component.aster.eip712.EthPrivateKey;
-import dev.perpflow.component.aster.eip712.EthSignature;
-import dev.perpflow.component.aster.eip712.Keccak;
+import dev.perpflow.exchange.crypto.EthPrivateKey;
+import dev.perpflow.exchange.crypto.EthSignature;
+import dev.perpflow.exchange.crypto.Keccak;
 import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Fill;
@@ -97,7 +98,7 @@ class AsterApiWalletTradingTest {
         assertThat(Math.abs(nonceMicros / 1000 - System.currentTimeMillis())).isLessThan(10_000);
         int at = body.indexOf("&signature=");
         EthSignature signature = EthSignature.fromHex(body.substring(at + "&signature=".length()));
-        assertThat(signature.recoverAddress(AsterApiWalletSigner.digest(body.substring(0, at))))
+        assertThat(signature.recoverAddress(AsterSigner.digest(body.substring(0, at))))
                 .contains(AsterFixture.SIGNER);
     }
 

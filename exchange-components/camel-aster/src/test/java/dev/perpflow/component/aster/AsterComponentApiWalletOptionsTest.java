@@ -26,10 +26,10 @@ class AsterComponentApiWalletOptionsTest {
     @Test
     void apiWalletOptionsTradeWithV3Signing() {
         AsterComponent component = component();
-        component.setAuthMode(AsterAuthMode.API_WALLET_V3);
-        component.setUser(AsterFixture.USER);
-        component.setSigner(AsterFixture.SIGNER);
-        component.setSignerPrivateKey(AsterFixture.SIGNER_KEY);
+        component.getConfiguration().setAuthMode(AsterAuthMode.API_WALLET_V3);
+        component.getConfiguration().setUser(AsterFixture.USER);
+        component.getConfiguration().setSigner(AsterFixture.SIGNER);
+        component.getConfiguration().setSignerPrivateKey(AsterFixture.SIGNER_KEY);
 
         ExchangeClient client = component.createClient();
         try {
@@ -47,9 +47,9 @@ class AsterComponentApiWalletOptionsTest {
     @Test
     void aPartialApiWalletIsASetupErrorThatNamesWhatIsMissing() {
         AsterComponent component = component();
-        component.setAuthMode(AsterAuthMode.API_WALLET_V3);
-        component.setUser(AsterFixture.USER);
-        component.setSignerPrivateKey(AsterFixture.SIGNER_KEY);
+        component.getConfiguration().setAuthMode(AsterAuthMode.API_WALLET_V3);
+        component.getConfiguration().setUser(AsterFixture.USER);
+        component.getConfiguration().setSignerPrivateKey(AsterFixture.SIGNER_KEY);
 
         assertThatThrownBy(component::createClient).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing signer").hasMessageNotContaining(AsterFixture.SIGNER_KEY.substring(2));
@@ -58,10 +58,10 @@ class AsterComponentApiWalletOptionsTest {
     @Test
     void settingsOfTheOtherModeAreRefused() {
         AsterComponent v1 = component();
-        v1.setSigner(AsterFixture.SIGNER);
+        v1.getConfiguration().setSigner(AsterFixture.SIGNER);
         AsterComponent v3 = component();
-        v3.setAuthMode(AsterAuthMode.API_WALLET_V3);
-        v3.setApiKey(AsterFixture.API_KEY);
+        v3.getConfiguration().setAuthMode(AsterAuthMode.API_WALLET_V3);
+        v3.getConfiguration().setApiKey(AsterFixture.API_KEY);
 
         assertThatThrownBy(v1::createClient).hasMessageContaining("API_WALLET_V3");
         assertThatThrownBy(v3::createClient).hasMessageContaining("V1");
@@ -69,8 +69,8 @@ class AsterComponentApiWalletOptionsTest {
 
     private AsterComponent component() {
         AsterComponent component = new AsterComponent();
-        component.setRestUrl(aster.fake.restUrl().toString());
-        component.setWsUrl(aster.fake.wsUrl().toString());
+        component.getConfiguration().setRestUrl(aster.fake.restUrl().toString());
+        component.getConfiguration().setWsUrl(aster.fake.wsUrl().toString());
         return component;
     }
 }

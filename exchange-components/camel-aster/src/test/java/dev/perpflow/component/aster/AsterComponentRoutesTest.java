@@ -27,10 +27,10 @@ class AsterComponentRoutesTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         aster = AsterFixture.withCredentials();
         AsterComponent component = new AsterComponent();
-        component.setRestUrl(aster.fake.restUrl().toString());
-        component.setWsUrl(aster.fake.wsUrl().toString());
-        component.setApiKey(AsterFixture.API_KEY);
-        component.setSecretKey(AsterFixture.SECRET);
+        component.getConfiguration().setRestUrl(aster.fake.restUrl().toString());
+        component.getConfiguration().setWsUrl(aster.fake.wsUrl().toString());
+        component.getConfiguration().setApiKey(AsterFixture.API_KEY);
+        component.getConfiguration().setSecretKey(AsterFixture.SECRET);
         context.addComponent("aster", component);
         return new RouteBuilder() {
             @Override

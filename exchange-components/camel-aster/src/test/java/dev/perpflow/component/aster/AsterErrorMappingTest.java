@@ -98,6 +98,35 @@ class AsterErrorMappingTest {
     }
 
     @Test
+    void executionStatusUnknownCodesOnAClientErrorStatusAreUnknownOutcomesNotRejections() {
+        // Binance-family -1006 (unexpected response from the message bus) and -1007 (timeout waiting for the
+        // backend): "execution status unknown", whatever the HTTP status says
+        aster.fake.server().faults()
+                .answerNext(1, on("POST", "/fapi/v1/order"), FakeResponse.json(400,
+                        "{\"code\":-1006,\"msg\":\"An unexpected response was received from the message bus."
+                                + " Execution status unknown.\"}"))
+                .answerNext(1, on("POST", "/fapi/v1/order"), FakeResponse.json(408,
+                        "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server. Send status"
+                                + " unknown; execution status unknown.\"}"));
+
+        assertThatThrownBy(() -> join(aster.client.submitOrder(market("pf-1006"))))
+                .isInstanceOfSatisfying(UnknownOutcomeException.class,
+                        e -> assertThat(e.clientOrderId()).isEqualTo("pf-1006"));
+        assertThatThrownBy(() -> join(aster.client.submitOrder(market("pf-1007"))))
+                .isInstanceOfSatisfying(UnknownOutcomeException.class,
+                        e -> assertThat(e.clientOrderId()).isEqualTo("pf-1007"));
+    }
+
+    @Test
+    void executionStatusUnknownOnAReadIsVenueUnavailable() {
+        aster.fake.server().faults().answerNext(1, on("GET", "/fapi/v2/balance"), FakeResponse.json(400,
+                "{\"code\":-1007,\"msg\":\"Timeout waiting for response from backend server.\"}"));
+
+        assertThatThrownBy(() -> join(aster.client.balances())).isInstanceOf(VenueUnavailableException.class)
+                .hasMessageContaining("-1007");
+    }
+
+    @Test
     void timeoutAfterTheVenueAcceptedIsUnknownAndTheQueryFindsTheOrder() {
         aster.client.instruments().join(); // markets cached, so the submit is the request withheld
         aster.fake.server().faults().withholdResponseNext(on("POST", "/fapi/v1/order"));
@@ -122,7 +151,7 @@ class AsterErrorMappingTest {
 
     @Test
     void unreachableVenueIsVenueUnavailable() {
-        AsterExchangeClient offline = new AsterExchangeClient(AsterConfig.of(java.net.URI.create("http://127.0.0.1:1"),
+        AsterExchangeClient offline = new AsterExchangeClient(AsterConfiguration.of(java.net.URI.create("http://127.0.0.1:1"),
                 java.net.URI.create("ws://127.0.0.1:1"), null));
         try {
             assertThatThrownBy(() -> join(offline.fundingRates())).isInstanceOf(VenueUnavailableException.class);

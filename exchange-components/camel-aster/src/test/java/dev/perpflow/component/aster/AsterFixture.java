@@ -27,34 +27,34 @@ final class AsterFixture implements AutoCloseable {
     final AsterExchangeClient client;
 
     private AsterFixture(AsterCredentials credentials) {
-        this(sim -> FakeAster.start(sim, API_KEY, SECRET), fake -> AsterConfig.of(fake.restUrl(), fake.wsUrl(),
+        this(sim -> FakeAster.start(sim, API_KEY, SECRET), fake -> AsterConfiguration.of(fake.restUrl(), fake.wsUrl(),
                 credentials));
     }
 
-    private AsterFixture(Function<SimExchangeClient, FakeAster> startFake, Function<FakeAster, AsterConfig> config) {
+    private AsterFixture(Function<SimExchangeClient, FakeAster> startFake, Function<FakeAster, AsterConfiguration> config) {
         this(startFake, config, java.time.Clock.systemUTC());
     }
 
-    private AsterFixture(Function<SimExchangeClient, FakeAster> startFake, Function<FakeAster, AsterConfig> config,
+    private AsterFixture(Function<SimExchangeClient, FakeAster> startFake, Function<FakeAster, AsterConfiguration> config,
             java.time.Clock clock) {
         SimVenueConfig venue = SimVenueConfig.defaults("aster-sim", 7)
                 .withMarkets(m -> m.symbol().equals("SOL") ? m.withFundingIntervalHours(4) : m);
         sim = SimExchangeClient.manual(venue, new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         fake = startFake.apply(sim);
-        client = new AsterExchangeClient(config.apply(fake).withRequestTimeout(Duration.ofSeconds(2)),
+        client = new AsterExchangeClient(config.apply(fake).withRestTimeout(Duration.ofSeconds(2)),
                 dev.perpflow.exchange.http.VenueHttpClient.defaultHttpClient(Duration.ofSeconds(5)), clock);
     }
 
     /** A fake holding the demo V3 account and a client signing with {@code wallet} ({@code null}: public only). */
     static AsterFixture withApiWallet(AsterApiWalletCredentials wallet) {
         return new AsterFixture(sim -> FakeAster.startApiWallet(sim, USER, SIGNER),
-                fake -> AsterConfig.ofApiWallet(fake.restUrl(), fake.wsUrl(), wallet));
+                fake -> AsterConfiguration.ofApiWallet(fake.restUrl(), fake.wsUrl(), wallet));
     }
 
     /** A fake whose V3 account is {@code wallet}'s own user and signer, and a client of it with {@code clock}. */
     static AsterFixture registering(AsterApiWalletCredentials wallet, java.time.Clock clock) {
         return new AsterFixture(sim -> FakeAster.startApiWallet(sim, wallet.user(), wallet.signer()),
-                fake -> AsterConfig.ofApiWallet(fake.restUrl(), fake.wsUrl(), wallet), clock);
+                fake -> AsterConfiguration.ofApiWallet(fake.restUrl(), fake.wsUrl(), wallet), clock);
     }
 
     /** A fake holding the demo V3 account and a client with its API wallet. */

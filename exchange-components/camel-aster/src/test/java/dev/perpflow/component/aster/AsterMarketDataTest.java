@@ -42,7 +42,7 @@ class AsterMarketDataTest {
         assertThat(btc.minNotional()).isEqualByComparingTo(sim.minNotional());
         assertThat(btc.fundingIntervalHours()).isEqualTo(8);
         assertThat(markets.get("SOL").fundingIntervalHours()).isEqualTo(4);
-        assertThat(btc.maxLeverage()).isEqualTo(AsterMarkets.DEFAULT_MAX_LEVERAGE);
+        assertThat(btc.maxLeverage()).isEqualTo(AsterExchangeClient.DEFAULT_MAX_LEVERAGE);
     }
 
     @Test
@@ -86,6 +86,14 @@ class AsterMarketDataTest {
         assertThat(book.asks().get(0).price()).isEqualByComparingTo(venue.asks().get(0).price());
         assertThat(bbo.bid()).isEqualByComparingTo(venue.bids().get(0).price());
         assertThat(bbo.ask()).isEqualByComparingTo(venue.asks().get(0).price());
+    }
+
+    @Test
+    void oneFundingPollFetchesThePremiumIndexOnce() {
+        // the funding consumer asks for rates and stats together; both need premiumIndex (weight 10)
+        java.util.concurrent.CompletableFuture.allOf(aster.client.fundingRates(), aster.client.marketStats()).join();
+
+        assertThat(aster.fake.server().requests()).filteredOn(r -> r.path().equals("/fapi/v1/premiumIndex")).hasSize(1);
     }
 
     private static <T> Map<String, T> bySymbol(List<T> items, Function<T, String> symbol) {

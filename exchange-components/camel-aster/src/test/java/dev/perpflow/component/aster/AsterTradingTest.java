@@ -107,6 +107,20 @@ class AsterTradingTest {
     }
 
     @Test
+    void fillsOfManyOrdersPlacedElsewhereCostOneOrderListPerMarketNotOneQueryPerTrade() {
+        for (int i = 0; i < 5; i++) {
+            aster.sim.exchange().submit(OrderRequest.market("elsewhere-" + i, "ETH", Side.BUY, BigDecimal.ONE, false));
+        }
+
+        List<Fill> fills = join(aster.client.fillsSince(Instant.now().minusSeconds(60)));
+
+        assertThat(fills).extracting(Fill::clientOrderId)
+                .containsExactlyInAnyOrder("elsewhere-0", "elsewhere-1", "elsewhere-2", "elsewhere-3", "elsewhere-4");
+        assertThat(aster.fake.server().requests()).filteredOn(r -> r.path().equals("/fapi/v1/order")).isEmpty();
+        assertThat(aster.fake.server().requests()).filteredOn(r -> r.path().equals("/fapi/v1/allOrders")).hasSize(1);
+    }
+
+    @Test
     void reduceOnlyAndPostOnlyAreSentAsTheVenueNamesThem() {
         OrderBook book = aster.sim.exchange().book("ETH", 1);
         join(aster.client.submitOrder(OrderRequest.market("pf-open", "ETH", Side.BUY, BigDecimal.ONE, false)));

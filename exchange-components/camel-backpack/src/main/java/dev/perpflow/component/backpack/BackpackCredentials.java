@@ -1,5 +1,6 @@
 package dev.perpflow.component.backpack;
 
+import dev.perpflow.component.backpack.client.BackpackSigner;
 import dev.perpflow.exchange.auth.Secret;
 import java.util.Base64;
 import java.util.Map;
@@ -67,7 +68,8 @@ public final class BackpackCredentials {
         return publicKey;
     }
 
-    Secret secretKey() {
+    /** The signing seed (prints as {@code ***}). */
+    public Secret secretKey() {
         return secretKey;
     }
 

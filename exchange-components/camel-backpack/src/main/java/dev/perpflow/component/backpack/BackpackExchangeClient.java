@@ -1,20 +1,20 @@
 package dev.perpflow.component.backpack;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.perpflow.exchange.BookListener;
-import dev.perpflow.exchange.ExchangeClient;
-import dev.perpflow.exchange.OrderEventListener;
-import dev.perpflow.exchange.Subscription;
+import dev.perpflow.component.backpack.client.BackpackRestApi;
+import dev.perpflow.component.backpack.dto.BackpackFill;
+import dev.perpflow.component.backpack.dto.BackpackMarkPrice;
+import dev.perpflow.component.backpack.dto.BackpackOpenInterest;
+import dev.perpflow.component.backpack.dto.BackpackOrder;
+import dev.perpflow.component.backpack.dto.BackpackPosition;
+import dev.perpflow.component.backpack.dto.BackpackTicker;
+import dev.perpflow.exchange.client.VenueExchangeClient;
 import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.MarketNotFoundException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
 import dev.perpflow.exchange.error.OrderRejectedException;
-import dev.perpflow.exchange.http.RateLimiter;
 import dev.perpflow.exchange.http.VenueHttpClient;
+import dev.perpflow.exchange.market.MarketCatalog;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Fill;
@@ -24,9 +24,8 @@ import dev.perpflow.exchange.model.MarketStats;
 import dev.perpflow.exchange.model.Order;
 import dev.perpflow.exchange.model.OrderBook;
 import dev.perpflow.exchange.model.OrderRequest;
-import dev.perpflow.exchange.model.OrderType;
 import dev.perpflow.exchange.model.Position;
-import dev.perpflow.exchange.model.TimeInForce;
+import dev.perpflow.exchange.stream.VenueStreams;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,38 +37,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * {@link ExchangeClient} for Backpack's perpetuals: public data from {@code /api/v1/*}, trading and account calls
- * signed with Ed25519 ({@link BackpackRestClient}), the {@code depth.<symbol>} book kept in sync by update ids
- * ({@link BackpackBookStream}) and the signed private stream with REST catch-up ({@link BackpackUserStream}).
+ * {@link dev.perpflow.exchange.ExchangeClient} for Backpack's perpetuals: the domain verbs on top of
+ * {@link BackpackRestApi} (the venue's endpoints, Ed25519 signing and budget) and {@link BackpackAdapters}, with
+ * {@link BackpackStreams} for the book and the signed account stream.
  *
  * <p>Orders are addressed by perpflow's client order id through Backpack's u32 {@code clientId}
  * ({@link BackpackClientIds}). Backpack publishes no REST request budget, so every call spends from one conservative
- * limiter, {@value #LIMITER_NAME} ({@value #REQUESTS_PER_PERIOD} requests per {@value #PERIOD_SECONDS} s).
+ * limiter ({@value BackpackConfiguration#REQUESTS_PER_PERIOD} requests per
+ * {@value BackpackConfiguration#PERIOD_SECONDS} s by default).
  */
-public final class BackpackExchangeClient implements ExchangeClient {
+public final class BackpackExchangeClient extends VenueExchangeClient {
 
     public static final String LIMITER_NAME = "backpack-requests";
-    public static final int REQUESTS_PER_PERIOD = 20;
-    public static final int PERIOD_SECONDS = 2;
+    public static final int REQUESTS_PER_PERIOD = BackpackConfiguration.REQUESTS_PER_PERIOD;
+    public static final int PERIOD_SECONDS = BackpackConfiguration.PERIOD_SECONDS;
+    static final Duration MARKETS_TTL = Duration.ofMinutes(10);
     private static final int FILL_PAGE = 1000;
     private static final int MAX_FILL_PAGES = 10;
     private static final int HISTORY_LIMIT = 200;
     private static final int[] DEPTH_LIMITS = {5, 10, 20, 50, 100, 500, 1000};
 
     private final BackpackConfiguration config;
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final BackpackJson json;
-    private final BackpackRestClient rest;
-    private final BackpackMarkets markets;
+    private final BackpackRestApi rest;
     private final BackpackClientIds ids = new BackpackClientIds();
     private final HttpClient http;
-    private final ScheduledExecutorService scheduler;
-    private final Clock clock;
-    private BackpackUserStream userStream;
 
     public BackpackExchangeClient(BackpackConfiguration config) {
         this(config, VenueHttpClient.defaultHttpClient(Duration.ofSeconds(5)), Clock.systemUTC());
@@ -84,92 +77,61 @@ public final class BackpackExchangeClient implements ExchangeClient {
     }
 
     BackpackExchangeClient(BackpackConfiguration config, HttpClient http, Clock clock) {
-        this.config = config;
+        super(config.copy(), MARKETS_TTL, clock);
+        this.config = (BackpackConfiguration) configuration();
         this.http = http;
-        this.clock = clock;
-        this.json = new BackpackJson(config.venue());
-        VenueHttpClient venueHttp = new VenueHttpClient(config.venue(), config.restUrl(), http,
-                config.requestTimeout(), RateLimiter.of(LIMITER_NAME, REQUESTS_PER_PERIOD,
-                        Duration.ofSeconds(PERIOD_SECONDS)), new BackpackErrors(config.venue(), mapper));
-        this.rest = new BackpackRestClient(config, venueHttp, mapper, clock);
-        this.markets = new BackpackMarkets(rest, json, clock);
-        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
-            Thread thread = new Thread(r, config.venue() + "-streams");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rest = new BackpackRestApi(this.config, http, clock);
     }
 
-    @Override
-    public String venue() {
-        return config.venue();
-    }
-
-    @Override
-    public boolean canTrade() {
-        return config.hasCredentials();
-    }
-
+    /** A copy of the settings this client runs with. */
     public BackpackConfiguration config() {
-        return config;
+        return config.copy();
+    }
+
+    /** The venue's endpoints as this client calls them (its budget included). */
+    public BackpackRestApi restApi() {
+        return rest;
+    }
+
+    @Override
+    protected CompletableFuture<List<Instrument>> loadMarkets() {
+        return rest.getMarkets().thenApply(markets -> markets.stream().filter(BackpackAdapters::isTradablePerpetual)
+                .map(market -> BackpackAdapters.instrument(venue(), market)).toList());
     }
 
     // --- public market data ---
 
-    @Override
-    public CompletableFuture<List<Instrument>> instruments() {
-        return markets.all();
-    }
-
     /** {@code markPrices}' rate for the current interval, with the market's own {@code fundingInterval}. */
     @Override
     public CompletableFuture<List<FundingRate>> fundingRates() {
-        return markets.snapshot().thenCompose(snapshot -> rest.getMarkPrices().thenApply(rows -> {
-            List<FundingRate> rates = new ArrayList<>();
-            Instant now = clock.instant();
-            for (JsonNode row : rows) {
-                Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                if (instrument == null || !row.hasNonNull("fundingRate")) {
-                    continue;
-                }
-                long next = row.path("nextFundingTimestamp").asLong(0);
-                rates.add(new FundingRate(venue(), instrument.symbol(), json.decimal(row, "fundingRate"),
-                        instrument.fundingIntervalHours(), null, json.optionalDecimal(row, "markPrice"),
-                        json.optionalDecimal(row, "indexPrice"), next > 0 ? Instant.ofEpochMilli(next) : null, now));
-            }
-            return rates;
-        }));
+        return markets().snapshot().thenCompose(snapshot -> rest.getMarkPrices().thenApply(rows -> ofListedMarkets(
+                snapshot, rows, BackpackMarkPrice::symbol, (row, instrument) -> row.fundingRate() == null ? null
+                        : BackpackAdapters.fundingRate(venue(), row, instrument, clock().instant()))));
     }
 
     /** 24 h {@code quoteVolume} from the tickers and open interest (base units × mark price), in USD(C). */
     @Override
     public CompletableFuture<List<MarketStats>> marketStats() {
-        CompletableFuture<JsonNode> tickers = rest.getTickers();
-        CompletableFuture<JsonNode> marks = rest.getMarkPrices();
-        CompletableFuture<JsonNode> openInterest = rest.getOpenInterest()
-                .exceptionally(failure -> mapper.createArrayNode()); // OI missing never fails the whole round
-        return markets.snapshot().thenCompose(snapshot -> CompletableFuture.allOf(tickers, marks, openInterest)
+        CompletableFuture<List<BackpackTicker>> tickers = rest.getTickers();
+        CompletableFuture<List<BackpackMarkPrice>> marks = rest.getMarkPrices();
+        CompletableFuture<List<BackpackOpenInterest>> openInterest = rest.getOpenInterest()
+                .exceptionally(failure -> List.of()); // OI missing never fails the whole round
+        return markets().snapshot().thenCompose(snapshot -> CompletableFuture.allOf(tickers, marks, openInterest)
                 .thenApply(done -> {
                     Map<String, BigDecimal> mark = new HashMap<>();
-                    marks.join().forEach(row -> mark.put(row.path("symbol").asText(),
-                            json.optionalDecimal(row, "markPrice")));
+                    marks.join().forEach(row -> mark.put(row.symbol(), row.markPrice()));
                     Map<String, BigDecimal> oiUsd = new HashMap<>();
-                    JsonNode oi = openInterest.join();
-                    for (JsonNode row : oi.isArray() ? oi : mapper.createArrayNode().add(oi)) {
-                        String venueSymbol = row.path("symbol").asText();
-                        BigDecimal contracts = json.optionalDecimal(row, "openInterest");
-                        if (contracts != null && mark.get(venueSymbol) != null) {
-                            oiUsd.put(venueSymbol, contracts.multiply(mark.get(venueSymbol)));
+                    for (BackpackOpenInterest row : openInterest.join()) {
+                        if (row.openInterest() != null && mark.get(row.symbol()) != null) {
+                            oiUsd.put(row.symbol(), row.openInterest().multiply(mark.get(row.symbol())));
                         }
                     }
                     List<MarketStats> stats = new ArrayList<>();
-                    Instant now = clock.instant();
-                    for (JsonNode ticker : tickers.join()) {
-                        String venueSymbol = ticker.path("symbol").asText();
-                        Instrument instrument = snapshot.byVenueSymbol().get(venueSymbol);
+                    for (BackpackTicker ticker : tickers.join()) {
+                        Instrument instrument = snapshot.byVenueSymbol().get(ticker.symbol());
                         if (instrument != null) {
-                            stats.add(new MarketStats(venue(), instrument.symbol(),
-                                    json.optionalDecimal(ticker, "quoteVolume"), oiUsd.get(venueSymbol), now));
+                            stats.add(new MarketStats(venue(), instrument.symbol(), ticker.quoteVolume(),
+                                    oiUsd.get(ticker.symbol()), clock().instant()));
                         }
                     }
                     return stats;
@@ -178,8 +140,8 @@ public final class BackpackExchangeClient implements ExchangeClient {
 
     @Override
     public CompletableFuture<OrderBook> orderBook(String symbol, int depth) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> rest.getDepth(instrument.venueSymbol(),
-                        depthLimit(depth)).thenApply(node -> json.book(node, symbol, depth)))
+        return instrument(symbol).thenCompose(instrument -> rest.getDepth(instrument.venueSymbol(), depthLimit(depth, DEPTH_LIMITS))
+                        .thenApply(book -> BackpackAdapters.book(venue(), book, symbol, depth, clock().instant())))
                 .exceptionallyCompose(failure -> renamed(failure, symbol, null));
     }
 
@@ -193,7 +155,7 @@ public final class BackpackExchangeClient implements ExchangeClient {
 
     @Override
     public CompletableFuture<Order> submitOrder(OrderRequest request) {
-        return markets.bySymbol(request.symbol()).thenCompose(instrument -> {
+        return instrument(request.symbol()).thenCompose(instrument -> {
             Optional<String> collision = ids.claim(request.clientOrderId());
             if (collision.isPresent()) {
                 // nothing was sent: the caller picks another id
@@ -201,39 +163,20 @@ public final class BackpackExchangeClient implements ExchangeClient {
                         "client id " + BackpackClientIds.venueId(request.clientOrderId())
                                 + " is already used by order " + collision.get()));
             }
-            return rest.postOrder(orderBody(request, instrument), request.clientOrderId())
-                    .thenApply(node -> json.order(node, request.symbol(), request.clientOrderId()));
+            return rest.postOrder(BackpackAdapters.orderBody(rest.mapper(), request, instrument.venueSymbol(),
+                            BackpackClientIds.venueId(request.clientOrderId())), request.clientOrderId(),
+                            request.critical())
+                    .thenApply(o -> BackpackAdapters.order(venue(), o, request.symbol(), request.clientOrderId()));
         }).exceptionallyCompose(failure -> renamed(failure, request.symbol(), request.clientOrderId()));
-    }
-
-    private ObjectNode orderBody(OrderRequest request, Instrument instrument) {
-        ObjectNode body = mapper.createObjectNode()
-                .put("clientId", BackpackClientIds.venueId(request.clientOrderId()))
-                .put("orderType", request.type() == OrderType.LIMIT ? "Limit" : "Market");
-        if (request.timeInForce() == TimeInForce.POST_ONLY) {
-            body.put("postOnly", true);
-        }
-        if (request.type() == OrderType.LIMIT) {
-            body.put("price", request.price().toPlainString());
-        }
-        body.put("quantity", request.quantity().toPlainString());
-        if (request.reduceOnly()) {
-            body.put("reduceOnly", true);
-        }
-        body.put("side", BackpackJson.venueSide(request.side())).put("symbol", instrument.venueSymbol());
-        if (request.type() == OrderType.LIMIT) {
-            body.put("timeInForce", request.timeInForce() == TimeInForce.IOC ? "IOC" : "GTC");
-        }
-        return body;
     }
 
     /** Cancels by client id; an order that already ended answers with its final view from the order history. */
     @Override
     public CompletableFuture<Order> cancelOrder(String symbol, String clientOrderId) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> {
+        return instrument(symbol).thenCompose(instrument -> {
             ids.claim(clientOrderId);
             return rest.deleteOrder(instrument.venueSymbol(), BackpackClientIds.venueId(clientOrderId))
-                    .thenApply(node -> json.order(node, symbol, clientOrderId))
+                    .thenApply(o -> BackpackAdapters.order(venue(), o, symbol, clientOrderId))
                     .exceptionallyCompose(failure -> ExchangeException.unwrap(failure) instanceof OrderNotFoundException
                             ? queryOrder(symbol, clientOrderId) : CompletableFuture.failedFuture(failure));
         }).exceptionallyCompose(failure -> renamed(failure, symbol, clientOrderId));
@@ -243,22 +186,18 @@ public final class BackpackExchangeClient implements ExchangeClient {
     @Override
     public CompletableFuture<Order> queryOrder(String symbol, String clientOrderId) {
         long clientId = BackpackClientIds.venueId(clientOrderId);
-        return markets.bySymbol(symbol).thenCompose(instrument -> {
+        return instrument(symbol).thenCompose(instrument -> {
             ids.claim(clientOrderId);
             return rest.getOrder(instrument.venueSymbol(), clientId)
-                    .thenApply(node -> json.order(node, symbol, clientOrderId))
+                    .thenApply(o -> BackpackAdapters.order(venue(), o, symbol, clientOrderId))
                     .exceptionallyCompose(failure -> {
                         if (!(ExchangeException.unwrap(failure) instanceof OrderNotFoundException)) {
                             return CompletableFuture.failedFuture(failure);
                         }
-                        return rest.getOrderHistory(instrument.venueSymbol(), HISTORY_LIMIT).thenApply(rows -> {
-                            for (JsonNode row : rows) {
-                                if (row.hasNonNull("clientId") && row.path("clientId").asLong() == clientId) {
-                                    return json.order(row, symbol, clientOrderId);
-                                }
-                            }
-                            throw new OrderNotFoundException(venue(), clientOrderId);
-                        });
+                        return rest.getOrderHistory(instrument.venueSymbol(), HISTORY_LIMIT).thenApply(rows -> rows
+                                .stream().filter(o -> String.valueOf(clientId).equals(o.clientId())).findFirst()
+                                .map(o -> BackpackAdapters.order(venue(), o, symbol, clientOrderId))
+                                .orElseThrow(() -> new OrderNotFoundException(venue(), clientOrderId)));
                     });
         }).exceptionallyCompose(failure -> renamed(failure, symbol, clientOrderId));
     }
@@ -266,56 +205,44 @@ public final class BackpackExchangeClient implements ExchangeClient {
     @Override
     public CompletableFuture<List<Order>> openOrders(String symbol) {
         CompletableFuture<String> venueSymbol = symbol == null ? CompletableFuture.completedFuture(null)
-                : markets.bySymbol(symbol).thenApply(Instrument::venueSymbol);
-        return markets.snapshot().thenCompose(snapshot -> venueSymbol.thenCompose(rest::getOpenOrders)
-                .thenApply(rows -> {
-                    List<Order> orders = new ArrayList<>();
-                    for (JsonNode row : rows) {
-                        Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                        if (instrument != null) {
-                            orders.add(json.order(row, instrument.symbol(), clientOrderIdOf(row, "clientId", "id")));
-                        }
-                    }
-                    return orders;
-                }));
+                : instrument(symbol).thenApply(Instrument::venueSymbol);
+        return markets().snapshot().thenCompose(snapshot -> venueSymbol.thenCompose(rest::getOpenOrders)
+                .thenApply(rows -> ofListedMarkets(snapshot, rows, BackpackOrder::symbol, (row, instrument) ->
+                        BackpackAdapters.order(venue(), row, instrument.symbol(), clientOrderIdOf(row.clientId(),
+                                row.id())))));
     }
 
     // --- account ---
 
     @Override
     public CompletableFuture<List<Position>> positions() {
-        return markets.snapshot().thenCompose(snapshot -> rest.getPositions().thenApply(rows -> {
-            List<Position> positions = new ArrayList<>();
-            Instant now = clock.instant();
-            for (JsonNode row : rows) {
-                Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
-                if (instrument != null && json.decimal(row, "netQuantity").signum() != 0) {
-                    positions.add(json.position(row, instrument.symbol(), now));
-                }
-            }
-            return positions;
-        }));
+        return markets().snapshot().thenCompose(snapshot -> rest.getPositions().thenApply(rows -> ofListedMarkets(
+                snapshot, rows, BackpackPosition::symbol, (row, instrument) -> row.netQuantity() == null
+                        || row.netQuantity().signum() == 0 ? null
+                        : BackpackAdapters.position(venue(), row, instrument.symbol(), clock().instant()))));
     }
 
     /** The account's USDC collateral: net equity (uPnL included) and what is available for new orders. */
     @Override
     public CompletableFuture<List<Balance>> balances() {
-        return rest.getCollateral().thenApply(node -> List.of(json.balance(node, clock.instant())));
+        return rest.getCollateral().thenApply(collateral -> List.of(BackpackAdapters.balance(venue(),
+                collateral, clock().instant())));
     }
 
     /** Perpetual fills since {@code since} from the fill history, paged oldest first. */
     @Override
     public CompletableFuture<List<Fill>> fillsSince(Instant since) {
-        return markets.snapshot().thenCompose(snapshot -> fillPage(snapshot, since, 0, new ArrayList<>()));
+        return markets().snapshot().thenCompose(snapshot -> fillPage(snapshot, since, 0, new ArrayList<>()));
     }
 
-    private CompletableFuture<List<Fill>> fillPage(dev.perpflow.exchange.market.MarketCatalog.Snapshot snapshot, Instant since, int page,
+    private CompletableFuture<List<Fill>> fillPage(MarketCatalog.Snapshot snapshot, Instant since, int page,
             List<Fill> collected) {
         return rest.getFills(since.toEpochMilli(), FILL_PAGE, page * FILL_PAGE).thenCompose(rows -> {
-            for (JsonNode row : rows) {
-                Instrument instrument = snapshot.byVenueSymbol().get(row.path("symbol").asText());
+            for (BackpackFill row : rows) {
+                Instrument instrument = snapshot.byVenueSymbol().get(row.symbol());
                 if (instrument != null) {
-                    Fill fill = json.fill(row, instrument.symbol(), clientOrderIdOf(row, "clientId", "orderId"));
+                    Fill fill = BackpackAdapters.fill(venue(), row, instrument.symbol(),
+                            clientOrderIdOf(row.clientId(), row.orderId()));
                     if (!fill.timestamp().isBefore(since)) {
                         collected.add(fill);
                     }
@@ -332,7 +259,7 @@ public final class BackpackExchangeClient implements ExchangeClient {
      */
     @Override
     public CompletableFuture<Integer> setLeverage(String symbol, int leverage) {
-        return markets.bySymbol(symbol).thenCompose(instrument -> {
+        return instrument(symbol).thenCompose(instrument -> {
             int applied = Math.max(1, Math.min(leverage, instrument.maxLeverage()));
             return rest.patchLeverageLimit(applied).thenApply(ignored -> applied);
         });
@@ -340,65 +267,44 @@ public final class BackpackExchangeClient implements ExchangeClient {
 
     // --- streams ---
 
-    @Override
-    public Subscription subscribeBook(String symbol, BookListener listener) {
-        BackpackBookStream stream = new BackpackBookStream(this, symbol, listener, http, scheduler);
-        stream.start();
-        return stream::close;
-    }
-
     /** The signed account stream; fails fast without credentials (it cannot subscribe). */
     @Override
-    public synchronized Subscription subscribeOrders(OrderEventListener listener) {
+    public dev.perpflow.exchange.Subscription subscribeOrders(dev.perpflow.exchange.OrderEventListener listener) {
         if (!config.hasCredentials()) {
             throw new AuthenticationException(venue(), "the account stream needs credentials: set "
                     + BackpackCredentials.PUBLIC_KEY_ENV + " and " + BackpackCredentials.SECRET_KEY_ENV);
         }
-        if (userStream == null) {
-            userStream = new BackpackUserStream(this, rest, json, markets, http, scheduler);
-            userStream.start();
-        }
-        userStream.add(listener);
-        BackpackUserStream stream = userStream;
-        return () -> stream.remove(listener);
+        return super.subscribeOrders(listener);
     }
 
     @Override
-    public synchronized void close() {
-        if (userStream != null) {
-            userStream.close();
-        }
-        scheduler.shutdownNow();
+    protected VenueStreams newStreams() {
+        return new BackpackStreams(this, rest, config.wsUrl(), http);
     }
 
     // --- shared with the streams ---
 
     CompletableFuture<Instrument> instrument(String symbol) {
-        return markets.bySymbol(symbol);
+        return markets().bySymbol(symbol);
     }
 
-    CompletableFuture<JsonNode> depthSnapshot(String venueSymbol) {
-        return rest.getDepth(venueSymbol, 1000);
+    Optional<Instrument> instrumentOf(String venueSymbol) {
+        return venueSymbol == null ? Optional.empty() : markets().byVenueSymbol(venueSymbol);
     }
 
-    ObjectMapper mapper() {
-        return mapper;
+    CompletableFuture<MarketCatalog.Snapshot> marketsLoaded() {
+        return markets().snapshot();
     }
 
-    BackpackJson json() {
-        return json;
-    }
-
-    /** perpflow's client order id of a venue payload's u32 client id (or of its order id, without one). */
-    String clientOrderIdOf(JsonNode node, String clientIdField, String orderIdField) {
-        JsonNode clientId = node.get(clientIdField);
-        if (clientId == null || clientId.isNull() || clientId.asText().isEmpty()) {
-            return ids.clientOrderId(null, node.path(orderIdField).asText(null));
+    /** perpflow's client order id of a venue u32 client id (or of its order id, without one). */
+    String clientOrderIdOf(String clientId, String orderId) {
+        if (clientId == null || clientId.isEmpty()) {
+            return ids.clientOrderId(null, orderId);
         }
         try {
-            return ids.clientOrderId(Long.valueOf(clientId.asText()), null);
+            return ids.clientOrderId(Long.valueOf(clientId), null);
         } catch (NumberFormatException e) {
-            return clientId.asText(); // not Backpack's u32: reported as the venue wrote it
+            return clientId; // not Backpack's u32: reported as the venue wrote it
         }
     }
 
@@ -413,20 +319,5 @@ public final class BackpackExchangeClient implements ExchangeClient {
             return CompletableFuture.failedFuture(new OrderNotFoundException(venue(), clientOrderId));
         }
         return CompletableFuture.failedFuture(cause);
-    }
-
-    private static int depthLimit(int depth) {
-        for (int limit : DEPTH_LIMITS) {
-            if (depth <= limit) {
-                return limit;
-            }
-        }
-        return 1000;
-    }
-
-    @Override
-    public String toString() {
-        return "BackpackExchangeClient[" + config.restUrl() + ", credentials=" + (config.hasCredentials() ? "set" : "none")
-                + "]";
     }
 }

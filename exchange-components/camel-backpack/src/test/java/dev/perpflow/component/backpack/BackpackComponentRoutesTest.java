@@ -30,11 +30,11 @@ class BackpackComponentRoutesTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         backpack = BackpackFixture.withCredentials();
         BackpackComponent component = new BackpackComponent();
-        component.setRestUrl(backpack.fake.baseUrl().toString());
-        component.setWsUrl(backpack.fake.wsUrl().toString());
-        component.setPublicKey(BackpackTestKeys.PUBLIC_KEY);
-        component.setSecretKey(BackpackTestKeys.SECRET);
-        component.setRequestTimeout(3_000);
+        component.getConfiguration().setRestUrl(backpack.fake.baseUrl().toString());
+        component.getConfiguration().setWsUrl(backpack.fake.wsUrl().toString());
+        component.getConfiguration().setPublicKey(BackpackTestKeys.PUBLIC_KEY);
+        component.getConfiguration().setSecretKey(BackpackTestKeys.SECRET);
+        component.getConfiguration().setRestTimeout(3_000);
         context.addComponent("backpack", component);
         return new RouteBuilder() {
             @Override

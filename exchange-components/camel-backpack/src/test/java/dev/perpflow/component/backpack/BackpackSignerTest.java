@@ -1,5 +1,6 @@
 package dev.perpflow.component.backpack;
 
+import dev.perpflow.component.backpack.client.BackpackSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

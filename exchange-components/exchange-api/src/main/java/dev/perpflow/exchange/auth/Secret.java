@@ -27,6 +27,19 @@ public final class Secret {
         return value;
     }
 
+    /** Same value (compared in constant time): two configurations holding one key are the same account. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret that && java.security.MessageDigest.isEqual(
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                that.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.length();
+    }
+
     @Override
     public String toString() {
         return "***";

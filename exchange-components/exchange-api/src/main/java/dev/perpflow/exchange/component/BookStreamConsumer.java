@@ -11,10 +11,31 @@ public class BookStreamConsumer extends DefaultConsumer {
 
     private final ExchangeEndpoint endpoint;
     private Subscription subscription;
+    private volatile long lastBookNanos;
 
     public BookStreamConsumer(ExchangeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+    }
+
+    /** Health: UP while books keep coming (one within {@code bookStaleAfter}), DOWN otherwise. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ConsumerHealth.install(this, health -> {
+            long last = lastBookNanos;
+            if (last == 0) {
+                health.down().message("no book yet");
+                return;
+            }
+            long ageMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - last);
+            health.detail("book.age.ms", ageMillis);
+            if (ageMillis <= endpoint.getBookStaleAfter()) {
+                health.up().message("book live");
+            } else {
+                health.down().message("no book for " + ageMillis + " ms (stream down or resyncing)");
+            }
+        });
     }
 
     @Override
@@ -27,6 +48,7 @@ public class BookStreamConsumer extends DefaultConsumer {
     }
 
     private void emit(OrderBook book) {
+        lastBookNanos = System.nanoTime();
         Exchange exchange = createExchange(true);
         exchange.getMessage().setHeader(PerpConstants.VENUE, book.venue());
         exchange.getMessage().setHeader(PerpConstants.SYMBOL, book.symbol());

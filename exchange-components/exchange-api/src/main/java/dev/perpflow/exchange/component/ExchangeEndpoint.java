@@ -31,6 +31,11 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
     @UriParam(defaultValue = "20", description = "Levels per side for book snapshots.")
     private int depth = 20;
 
+    @UriParam(label = "consumer", defaultValue = "60000",
+              description = "A book consumer reports DOWN in its health check when no book came for this long"
+                      + " (milliseconds).")
+    private long bookStaleAfter = 60_000;
+
     @UriParam(label = "consumer", defaultValue = "30000",
               description = "How long one funding poll may take, retries included, before it fails (milliseconds).")
     private long requestTimeout = 30_000;
@@ -59,8 +64,39 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
         return (ExchangeComponent) super.getComponent();
     }
 
+    /** The client this endpoint trades with (the component's unless the endpoint names another account). */
     public ExchangeClient client() {
-        return getComponent().getClient();
+        return getComponent().clientFor(this);
+    }
+
+    /**
+     * The account this endpoint trades as, compared with the component's ({@link ExchangeComponent#clientKey()}):
+     * {@code null}, the default, for the component's client. Computed once.
+     */
+    protected Object clientKey() {
+        VenueConfiguration configuration = venueConfiguration();
+        return configuration == null ? null : configuration.clientKey();
+    }
+
+    /** The venue endpoint's own configuration (its account), or {@code null} for a venue without one. */
+    protected VenueConfiguration venueConfiguration() {
+        return null;
+    }
+
+    /** A client for this endpoint's own account (when {@link #clientKey()} differs from the component's). */
+    protected ExchangeClient createOwnClient() {
+        throw new UnsupportedOperationException(getEndpointUri() + " has no client of its own");
+    }
+
+    private Object resolvedClientKey;
+    private boolean clientKeyResolved;
+
+    synchronized Object resolvedClientKey() {
+        if (!clientKeyResolved) {
+            resolvedClientKey = clientKey();
+            clientKeyResolved = true;
+        }
+        return resolvedClientKey;
     }
 
     @Override
@@ -102,6 +138,14 @@ public abstract class ExchangeEndpoint extends ScheduledPollEndpoint {
 
     public void setDepth(int depth) {
         this.depth = depth;
+    }
+
+    public long getBookStaleAfter() {
+        return bookStaleAfter;
+    }
+
+    public void setBookStaleAfter(long bookStaleAfter) {
+        this.bookStaleAfter = bookStaleAfter;
     }
 
     public long getRequestTimeout() {

@@ -23,10 +23,26 @@ public class OrderStreamConsumer extends DefaultConsumer implements OrderEventLi
 
     private final ExchangeEndpoint endpoint;
     private Subscription subscription;
+    private volatile StreamState state;
 
     public OrderStreamConsumer(ExchangeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+    }
+
+    /** Health: UP while the private stream is connected, DOWN before it first connects and while it is down. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ConsumerHealth.install(this, health -> {
+            StreamState current = state;
+            if (current == StreamState.CONNECTED) {
+                health.up().message("private stream connected");
+            } else {
+                health.down().message(current == null ? "private stream not connected yet"
+                        : "private stream disconnected; REST polling must reconcile");
+            }
+        });
     }
 
     @Override
@@ -52,6 +68,7 @@ public class OrderStreamConsumer extends DefaultConsumer implements OrderEventLi
 
     @Override
     public void onStreamState(StreamState state) {
+        this.state = state;
         emit(STREAM_STATE, state);
     }
 

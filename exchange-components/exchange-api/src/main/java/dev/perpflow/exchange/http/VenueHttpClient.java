@@ -19,15 +19,20 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST transport every venue client uses: sends a {@link VenueRequest} after its rate-limiter reservation and
- * maps the HTTP-level outcomes to the typed errors the rest of perpflow relies on:
+ * The REST transport every venue client uses: sends a {@link VenueRequest} once the client's {@link RateLimiter}
+ * grants its weight (critical requests first) and maps the HTTP-level outcomes to the typed errors the rest of
+ * perpflow relies on:
  * <ul>
  *   <li>never connected → {@link VenueUnavailableException} (nothing reached the venue, safe to retry);</li>
- *   <li>429 / 418 → {@link RateLimitedException} with the venue's {@code Retry-After};</li>
+ *   <li>429 / 418 → {@link RateLimitedException} with the venue's {@code Retry-After}, and the budget shrinks: until
+ *       it has passed, requests fail at once with a {@link RateLimitedException} and are not sent (critical ones
+ *       wait for its end instead, or go through if the venue allows them while limited; never during a 418 ban);
+ *       a request that cannot get budget within the request timeout fails the same way, unsent;</li>
  *   <li>timeout, broken connection or 5xx after sending → {@link UnknownOutcomeException} for an order submit
  *       (resolve by query, never resubmit), {@link VenueUnavailableException} for anything else;</li>
  *   <li>any other non-2xx → the venue's {@link VenueErrorDecoder}.</li>
@@ -45,15 +50,27 @@ public final class VenueHttpClient {
     private final Duration timeout;
     private final RateLimiter limiter;
     private final VenueErrorDecoder errors;
+    private final boolean criticalWhileLimited;
 
+    /** A transport whose critical requests, too, wait out a 429's {@code Retry-After} (Binance-style venues). */
     public VenueHttpClient(String venue, URI baseUrl, HttpClient http, Duration timeout, RateLimiter limiter,
             VenueErrorDecoder errors) {
+        this(venue, baseUrl, http, timeout, limiter, errors, false);
+    }
+
+    /**
+     * @param criticalWhileLimited whether critical requests may still be sent while a 429's {@code Retry-After}
+     *                             runs (only for venues that do not escalate a 429 into a ban)
+     */
+    public VenueHttpClient(String venue, URI baseUrl, HttpClient http, Duration timeout, RateLimiter limiter,
+            VenueErrorDecoder errors, boolean criticalWhileLimited) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.criticalWhileLimited = criticalWhileLimited;
     }
 
     /** A JDK client with a connect timeout, HTTP/1.1 (venues' gateways), no redirects. */
@@ -72,26 +89,61 @@ public final class VenueHttpClient {
 
     /** Sends the request; completes with the 2xx response or fails with a typed {@link ExchangeException}. */
     public CompletableFuture<VenueResponse> send(VenueRequest request) {
-        Duration wait = limiter.reserve(request.weight());
-        if (!wait.isZero()) {
-            LOG.debug("{} {}: waiting {} ms for the {} budget", venue, request.describe(), wait.toMillis(),
-                    limiter.name());
+        return send(request, UnaryOperator.identity());
+    }
+
+    /**
+     * Sends {@code sign.apply(request)}, signed only once the budget granted its weight (a signature's timestamp or
+     * nonce is then fresh however long the request waited); completes with the 2xx response or fails with a typed
+     * {@link ExchangeException}.
+     */
+    public CompletableFuture<VenueResponse> send(VenueRequest request, UnaryOperator<VenueRequest> sign) {
+        Duration held = limiter.blockedFor(request.priority(), criticalWhileLimited);
+        if (!held.isZero() && !request.isCritical()) {
+            LOG.debug("{} {}: not sent, the venue's Retry-After runs for {} ms more", venue, request.describe(),
+                    held.toMillis());
+            return CompletableFuture.failedFuture(new RateLimitedException(venue, held));
         }
-        CompletableFuture<Void> permitted = wait.isZero() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS));
-        return permitted.thenCompose(ignored -> http.sendAsync(toHttpRequest(request),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)))
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(transportFailure(request, ExchangeException.unwrap(failure)));
+        CompletableFuture<Void> granted = limiter.acquire(request.weight(), request.priority(), criticalWhileLimited);
+        return granted.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(failure -> {
+                    granted.cancel(false); // leaves the queue without spending budget
+                    Duration wait = limiter.blockedFor(request.priority(), criticalWhileLimited);
+                    LOG.warn("{} {}: not sent, no request budget ({}) within {} ms", venue, request.describe(),
+                            limiter.name(), timeout.toMillis());
+                    return CompletableFuture.failedFuture(new RateLimitedException(venue,
+                            wait.isZero() ? DEFAULT_RETRY_AFTER : wait));
+                })
+                .thenCompose(ignored -> {
+                    VenueRequest signed;
+                    try {
+                        signed = sign.apply(request);
+                    } catch (ExchangeException e) {
+                        return CompletableFuture.failedFuture(e);
                     }
-                    VenueResponse answer = new VenueResponse(response.statusCode(), headers(response), response.body());
-                    if (answer.isSuccess()) {
-                        return answer;
-                    }
-                    throw new CompletionException(httpFailure(request, answer));
+                    return http.sendAsync(toHttpRequest(signed), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                            .handle((response, failure) -> answer(signed, response, failure));
                 });
+    }
+
+    private VenueResponse answer(VenueRequest request, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            throw new CompletionException(transportFailure(request, ExchangeException.unwrap(failure)));
+        }
+        VenueResponse answer = new VenueResponse(response.statusCode(), headers(response), response.body());
+        if (answer.isSuccess()) {
+            return answer;
+        }
+        ExchangeException error = httpFailure(request, answer);
+        if (error instanceof RateLimitedException limited) {
+            limiter.limited(limited.retryAfter(), answer.status() == 418);
+        }
+        throw new CompletionException(error);
+    }
+
+    /** The budget every request of this client spends from. */
+    public RateLimiter limiter() {
+        return limiter;
     }
 
     private HttpRequest toHttpRequest(VenueRequest request) {

@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param quantity in venue contract units (see {@link Instrument#quantityMultiplier()})
  * @param price    limit price; {@code null} for market orders
+ * @param critical the order bounds exposure (a hedge or a rollback): the venue's rate budget serves it before reads
+ *                 when it is short (cancels are always critical)
  */
 public record OrderRequest(
         String clientOrderId,
@@ -18,7 +20,8 @@ public record OrderRequest(
         BigDecimal price,
         OrderType type,
         TimeInForce timeInForce,
-        boolean reduceOnly) {
+        boolean reduceOnly,
+        boolean critical) {
 
     public OrderRequest {
         if (clientOrderId == null || clientOrderId.isBlank()) {
@@ -43,6 +46,12 @@ public record OrderRequest(
         }
     }
 
+    /** An order of normal priority. */
+    public OrderRequest(String clientOrderId, String symbol, Side side, BigDecimal quantity, BigDecimal price,
+            OrderType type, TimeInForce timeInForce, boolean reduceOnly) {
+        this(clientOrderId, symbol, side, quantity, price, type, timeInForce, reduceOnly, false);
+    }
+
     public static OrderRequest market(String clientOrderId, String symbol, Side side, BigDecimal quantity, boolean reduceOnly) {
         return new OrderRequest(clientOrderId, symbol, side, quantity, null, OrderType.MARKET, TimeInForce.IOC, reduceOnly);
     }
@@ -53,6 +62,11 @@ public record OrderRequest(
     }
 
     public OrderRequest withReduceOnly(boolean value) {
-        return new OrderRequest(clientOrderId, symbol, side, quantity, price, type, timeInForce, value);
+        return new OrderRequest(clientOrderId, symbol, side, quantity, price, type, timeInForce, value, critical);
+    }
+
+    /** The same order, served first by the venue's rate budget (a hedge or a rollback). */
+    public OrderRequest asCritical() {
+        return new OrderRequest(clientOrderId, symbol, side, quantity, price, type, timeInForce, reduceOnly, true);
     }
 }

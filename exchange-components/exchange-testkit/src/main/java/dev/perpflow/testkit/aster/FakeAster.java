@@ -69,8 +69,8 @@ public final class FakeAster implements AutoCloseable {
     private static final String QUOTE = "USDT";
 
     private final SimExchangeClient sim;
-    private final String apiKey;
-    private final byte[] secret;
+    /** Accepted V1 API keys and their secrets (one sim account behind all of them). */
+    private final Map<String, byte[]> apiKeys = new ConcurrentHashMap<>();
     private final FakeAsterApiWallet apiWallet;
     private final FakeVenueServer server;
     private final SimBookFeed books;
@@ -83,8 +83,9 @@ public final class FakeAster implements AutoCloseable {
 
     private FakeAster(SimExchangeClient sim, String apiKey, String secretKey, FakeAsterApiWallet apiWallet) {
         this.sim = sim;
-        this.apiKey = apiKey;
-        this.secret = secretKey == null ? null : secretKey.getBytes(StandardCharsets.UTF_8);
+        if (apiKey != null) {
+            apiKeys.put(apiKey, secretKey.getBytes(StandardCharsets.UTF_8));
+        }
         this.apiWallet = apiWallet;
         this.books = new SimBookFeed(sim, 50);
         this.server = FakeVenueServer.start("aster", this::handle, Map.of("/ws/", new Streams()));
@@ -94,6 +95,12 @@ public final class FakeAster implements AutoCloseable {
     /** Starts a fake Aster over {@code sim} that accepts exactly {@code apiKey}/{@code secretKey}. */
     public static FakeAster start(SimExchangeClient sim, String apiKey, String secretKey) {
         return new FakeAster(sim, apiKey, secretKey, null);
+    }
+
+    /** Also accepts {@code apiKey}/{@code secretKey} (another key of the same account, e.g. a second route's). */
+    public FakeAster acceptApiKey(String apiKey, String secretKey) {
+        apiKeys.put(apiKey, secretKey.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     /**
@@ -160,6 +167,7 @@ public final class FakeAster implements AutoCloseable {
                 case "GET /fapi/v1/order" -> signed(request, p -> ok(order(findOrder(p))));
                 case "DELETE /fapi/v1/order" -> signed(request, p -> ok(order(cancel(p))));
                 case "GET /fapi/v1/openOrders" -> signed(request, p -> ok(openOrders(p)));
+                case "GET /fapi/v1/allOrders" -> signed(request, p -> ok(allOrders(p)));
                 case "GET /fapi/v2/positionRisk" -> signed(request, p -> ok(positionRisk()));
                 case "GET /fapi/v2/balance" -> signed(request, p -> ok(balances()));
                 case "GET /fapi/v1/userTrades" -> signed(request, p -> ok(userTrades(p)));
@@ -224,7 +232,7 @@ public final class FakeAster implements AutoCloseable {
         if (signature == null) {
             throw new AsterError(400, -1102, "Mandatory parameter 'signature' was not sent, was empty/null, or malformed.");
         }
-        String expected = hmac(stripped[0] + stripped[1]);
+        String expected = hmac(apiKeys.get(request.header("X-MBX-APIKEY").orElse("")), stripped[0] + stripped[1]);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             throw new AsterError(400, -1022, "Signature for this request is not valid.");
@@ -253,12 +261,14 @@ public final class FakeAster implements AutoCloseable {
 
     private void checkApiKey(FakeRequest request) {
         String key = request.header("X-MBX-APIKEY").orElse("");
-        if (apiKey == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8))) {
+        boolean known = apiKeys.keySet().stream().anyMatch(k -> MessageDigest.isEqual(
+                key.getBytes(StandardCharsets.UTF_8), k.getBytes(StandardCharsets.UTF_8)));
+        if (!known) {
             throw new AsterError(401, -2015, "Invalid API-key, IP, or permissions for action.");
         }
     }
 
-    private String hmac(String payload) {
+    private static String hmac(byte[] secret, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -441,6 +451,23 @@ public final class FakeAster implements AutoCloseable {
         ArrayNode rows = JSON.createArrayNode();
         String symbol = p.containsKey("symbol") ? symbolOf(p.get("symbol")) : null;
         sim.exchange().openOrders(symbol).forEach(o -> rows.add(order(o)));
+        return rows;
+    }
+
+    /**
+     * {@code allOrders}: the market's orders with a venue order id at or after {@code orderId} (or all), oldest
+     * first, at most {@code limit}: the working ones and every one that traded.
+     */
+    private Object allOrders(Map<String, String> p) {
+        String symbol = symbolOf(required(p, "symbol"));
+        long from = Long.parseLong(p.getOrDefault("orderId", "0"));
+        int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
+        Map<Long, Order> orders = new java.util.TreeMap<>();
+        sim.exchange().openOrders(symbol).forEach(o -> orders.put(orderId(o), o));
+        sim.exchange().fillsSince(Instant.EPOCH).stream().filter(f -> f.symbol().equals(symbol))
+                .map(f -> sim.exchange().query(symbol, f.clientOrderId())).forEach(o -> orders.put(orderId(o), o));
+        ArrayNode rows = JSON.createArrayNode();
+        orders.entrySet().stream().filter(e -> e.getKey() >= from).limit(limit).forEach(e -> rows.add(order(e.getValue())));
         return rows;
     }
 
