@@ -234,7 +234,9 @@ public final class OrderExecutor {
             return new Outcome(ExecutionMode.AGGRESSIVE_LIMIT, isFilled() ? null : stop.get() ? "stopped" : "not filled");
         }
 
-        private Order send(OrderRequest order, BigDecimal referencePrice) {
+        private Order send(OrderRequest planned, BigDecimal referencePrice) {
+            // hedges, rollbacks and emergency closes bound exposure: the venue's rate budget serves them first
+            OrderRequest order = request.critical() || request.protective() ? planned.asCritical() : planned;
             ids.add(order.clientOrderId());
             watches.put(order.clientOrderId(), gateway.updates().watch(request.venue(), order.clientOrderId()));
             Order sent;

@@ -164,4 +164,16 @@ class OrderExecutorTest {
         assertThat(SpreadGuard.check(wide, true)).isNull();      // 2.47 % is allowed for emergencies
         assertThat(SpreadGuard.check(crossed, true)).contains("invalid book");
     }
+
+    @Test
+    void ordersThatBoundExposureAreSentAsCriticalForTheVenuesRateBudget() throws Exception {
+        await(executor.execute(new ExecutionRequest("sim", btc, Side.BUY, new BigDecimal("0.1"), false,
+                ExecutionMode.MARKET, "hedge", "hedge", true)));
+        await(executor.execute(ExecutionRequest.protective("sim", btc, Side.SELL, new BigDecimal("0.1"),
+                ExecutionMode.MARKET, "rollback", "rollback")));
+        await(executor.execute(request("entry", Side.BUY, "0.1", ExecutionMode.MARKET)));
+        assertThat(journal.find("sim", "hedge-m").orElseThrow().request().critical()).isTrue();
+        assertThat(journal.find("sim", "rollback-m").orElseThrow().request().critical()).isTrue();
+        assertThat(journal.find("sim", "entry-m").orElseThrow().request().critical()).isFalse();
+    }
 }
