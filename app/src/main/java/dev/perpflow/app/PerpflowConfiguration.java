@@ -13,6 +13,7 @@ import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.HistoryApi;
 import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.OpportunitiesApi;
+import dev.perpflow.app.api.RequestCheck;
 import dev.perpflow.app.api.StrategiesApi;
 import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
@@ -118,6 +119,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
                 Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)), clock));
         registry.bind("jsonResponse", new JsonResponder());
+        registry.bind("requestCheck", new RequestCheck());
         registry.bind("healthApi",
                 new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));
         registry.bind("fundingRatesApi", new FundingRatesApi(queries, venueRepository, fees, clock));
@@ -139,7 +141,6 @@ public class PerpflowConfiguration implements CamelConfiguration {
         GridRuns grids = new GridRuns(context, gridRepository, venues, execution, clock,
                 Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)));
         registry.bind("gridRuns", grids);
-        registry.bind("strategiesApi", new StrategiesApi(grids));
         StrategyRunRepository arbRuns = new StrategyRunRepository(database.dataSource(), FundingArbRuns.STRATEGY);
         PaperTrading paper = new PaperTrading(venues::clients, fees, risk,
                 properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
@@ -169,6 +170,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
                 notifications, settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
+        registry.bind("strategiesApi", new StrategiesApi(grids, runtime, access));
         grids.notifyWith(notifications);
         ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, execution.control(), access,
                 accountTrading, audit, runtime, notifications);

@@ -17,6 +17,7 @@ import org.apache.camel.Processor;
 public class ApiKeyCheck implements Processor {
 
     public static final String PRINCIPAL = "perpflowPrincipal";
+    static final String WHERE_KEYS_GO = "send it in the X-API-Key header or as Authorization: Bearer <key>";
 
     private final byte[] bootstrapKey;
     private final ApiKeyRepository keys;
@@ -36,13 +37,18 @@ public class ApiKeyCheck implements Processor {
         }
         exchange.getMessage().removeHeader("X-API-Key");
         exchange.getMessage().removeHeader("Authorization");
+        if (exchange.getProperty(PerpflowHttpBinding.KEY_IN_URL, false, Boolean.class)) {
+            refuse(exchange, "API keys are never accepted in the URL (it ends up in logs and histories): "
+                    + WHERE_KEYS_GO + "; consider the key in this URL leaked and revoke it");
+            return;
+        }
         if (presented == null || presented.isBlank()) {
-            refuse(exchange, "missing API key: send X-API-Key or Authorization: Bearer");
+            refuse(exchange, "missing API key: " + WHERE_KEYS_GO);
             return;
         }
         Optional<Principal> principal = authenticate(presented);
         if (principal.isEmpty()) {
-            refuse(exchange, "invalid API key");
+            refuse(exchange, "invalid API key (revoked, expired or unknown): " + WHERE_KEYS_GO);
             return;
         }
         exchange.setProperty(PRINCIPAL, principal.get());

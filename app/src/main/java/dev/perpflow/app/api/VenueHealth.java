@@ -46,6 +46,16 @@ public class VenueHealth {
         return Duration.between(lastSuccessfulFetch, clock.instant()).compareTo(staleAfter) <= 0;
     }
 
+    /**
+     * What a public endpoint shows of an error: that there was one, never its text (a venue's or the database's
+     * message can carry hosts, account details or SQL); the text is in the server log and the database.
+     */
+    public static String masked(String error) {
+        return error == null ? null : UNAVAILABLE;
+    }
+
+    public static final String UNAVAILABLE = "unavailable (details in the server log)";
+
     public Map<String, Object> describe(VenueRow row) {
         Instant now = clock.instant();
         Map<String, Object> venue = new LinkedHashMap<>();
@@ -57,7 +67,7 @@ public class VenueHealth {
         venue.put("time_since_fetch_seconds",
                 row.lastSuccessfulFetch() == null ? null : Duration.between(row.lastSuccessfulFetch(), now).toSeconds());
         venue.put("consecutive_errors", row.consecutiveErrors());
-        venue.put("last_error", row.lastError());
+        venue.put("last_error", masked(row.lastError()));
         return venue;
     }
 }
