@@ -44,6 +44,8 @@ import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.security.AppSecrets;
+import dev.perpflow.app.security.FailedAttempts;
+import dev.perpflow.app.security.KeyCheckPool;
 import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.startup.PortCheck;
 import dev.perpflow.app.strategy.RunGuard;
@@ -86,6 +88,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         if (!Files.isDirectory(settings.routesDir())) {
             throw EarlySettingsCheck.routesDirMissing(settings);
         }
+        ApiKeyCheck.requireUsableBootstrapKey(properties.string("perpflow.api-key", ""));
         LogFiles.attach(settings.dataDir());
         PortCheck.requireFree(settings.http());
 
@@ -178,8 +181,16 @@ public class PerpflowConfiguration implements CamelConfiguration {
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
+        // key checks use a pool of their own so a flood of them never takes the trading path's connections
+        javax.sql.DataSource keyCheckPool = KeyCheckPool.open(database.dataSource());
+        if (keyCheckPool instanceof AutoCloseable closeable && keyCheckPool != database.dataSource()) {
+            context.addService(new ClosingService(closeable), true, true);
+        }
         ApiKeyCheck apiKeyCheck = new ApiKeyCheck(properties.string("perpflow.api-key", ""),
-                new ApiKeyRepository(database.dataSource(), audit, clock));
+                new ApiKeyRepository(keyCheckPool, new AuditLog(keyCheckPool, clock), clock),
+                new FailedAttempts(properties.integer("perpflow.security.failed-key-limit", 10, 1, 100_000),
+                        properties.seconds("perpflow.security.failed-key-window-seconds", Duration.ofMinutes(1), 1),
+                        clock));
         registry.bind("apiKeyCheck", apiKeyCheck);
         TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, controlApi,
                 new OpportunitiesApi(opportunities, queries), access, runtime, notifications, secrets, audit, clock);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FundingArbControlApiTest extends AppTestSupport {
 
-    private static final String KEY = "test-bootstrap-key";
+    private static final String KEY = "test-bootstrap-key-0123456789abcdef";
 
     @Override
     protected Properties extraProperties() {

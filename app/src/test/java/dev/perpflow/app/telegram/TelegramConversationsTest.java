@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TelegramConversationsTest extends AppTestSupport {
 
     private static final String TOKEN = "123456:TEST-TOKEN";
-    private static final String BOOTSTRAP = "telegram-bootstrap-key";
+    private static final String BOOTSTRAP = "telegram-bootstrap-key-0123456789";
     private static final long ADMIN = 1001;
     private static final long STRANGER = 2002;
     private static final long GROUP = -5000;

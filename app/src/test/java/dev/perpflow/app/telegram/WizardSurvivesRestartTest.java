@@ -61,7 +61,7 @@ class WizardSurvivesRestartTest {
         AuditLog audit = new AuditLog(ds, clock);
         UserRepository users = new UserRepository(ds, clock);
         WizardStore wizards = new WizardStore(ds, clock);
-        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", null), users, audit),
+        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", null, new dev.perpflow.app.security.FailedAttempts(10, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC())), users, audit),
                 List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
                         () -> new CredentialStore(ds, box, audit, clock), () -> new ProxyRepository(ds, box, audit, clock),
                         wizards)));
