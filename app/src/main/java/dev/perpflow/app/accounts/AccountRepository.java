@@ -119,6 +119,38 @@ public final class AccountRepository {
         return list(userId).stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
+    /** What an account has, by name only: venues with stored credentials and assigned proxies (no secret read). */
+    public record Overview(List<String> venues, List<String> proxies) {
+    }
+
+    /** The account's venues and proxies, without decrypting anything (works without the master key). */
+    public Overview overview(long accountId) {
+        return Jdbc.query(dataSource, c -> {
+            List<String> venues = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT exchange FROM account_exchange_credentials WHERE account_id = ? ORDER BY exchange")) {
+                ps.setLong(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        venues.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> proxies = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT p.label, a.status FROM account_proxy_assignments a JOIN network_proxies p ON p.id = a.proxy_id
+                    WHERE a.account_id = ? ORDER BY a.priority, p.label""")) {
+                ps.setLong(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        proxies.add(rs.getString(1) + " (" + rs.getString(2) + ")");
+                    }
+                }
+            }
+            return new Overview(venues, proxies);
+        });
+    }
+
     /** Deletes an account with its credentials and proxy assignments. */
     public void delete(Account account, String actor) {
         Jdbc.transaction(dataSource, c -> {

@@ -224,6 +224,12 @@ public final class ProxyRepository {
         if (uri.getHost() == null || uri.getPort() < 1) {
             throw new AccountsException("proxy URL needs a host and a port, e.g. " + scheme + "://10.0.0.5:1080");
         }
+        if (uri.getPort() > 65_535) {
+            throw new AccountsException("proxy port " + uri.getPort() + " is not valid: 1-65535");
+        }
+        if (uri.getHost().length() > 253) {
+            throw new AccountsException("proxy host is longer than 253 characters");
+        }
         String username = null;
         String password = null;
         String userInfo = uri.getRawUserInfo();

@@ -112,12 +112,28 @@ public class ApiKeyCheck implements Processor {
         return principal.isPresent() || keys == null ? principal : keys.authenticate(presented);
     }
 
-    /** Whether the key a principal authenticated with is still live (the bootstrap key always is while configured). */
-    public boolean isLive(Principal principal) {
-        if (principal.isBootstrap()) {
-            return bootstrapKey != null;
+    /**
+     * A short fingerprint of the bootstrap key (the first 16 hex digits of its SHA-256), stored with a Telegram link
+     * made with it so the link ends when the configured key changes; null without a bootstrap key.
+     */
+    public String bootstrapFingerprint() {
+        if (bootstrapKey == null) {
+            return null;
         }
-        return principal.keyId() != null && keys != null && keys.isLive(principal.keyId());
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bootstrapKey))
+                    .substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a link made with a user key ({@code keyId}) or the bootstrap key ({@code fingerprint}) still holds. */
+    public boolean isLinkLive(Long keyId, String fingerprint) {
+        if (keyId != null) {
+            return keys != null && keys.isLive(keyId);
+        }
+        return fingerprint != null && fingerprint.equals(bootstrapFingerprint());
     }
 
     /** The bootstrap key, or a recently verified user key: no hashing. */
