@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perpflow.app.accounts.ApiKeyRepository;
 import dev.perpflow.app.accounts.Principal;
+import dev.perpflow.app.security.ApiKeys;
 import dev.perpflow.app.security.FailedAttempts;
 import dev.perpflow.app.startup.StartupException;
 import java.net.InetSocketAddress;
@@ -79,6 +80,11 @@ public class ApiKeyCheck implements Processor {
         }
         String client = clientAddress(exchange);
         Optional<Principal> principal = cheap(presented);
+        if (principal.isEmpty() && !ApiKeys.looksLikeKey(presented)) {
+            // not a user key's shape and not the bootstrap key: nothing to look up, nothing worth limiting
+            refuse(exchange, 401, "invalid API key (revoked, expired or unknown): " + WHERE_KEYS_GO);
+            return;
+        }
         if (principal.isEmpty()) {
             Optional<Duration> blocked = failures.blockedFor(client);
             if (blocked.isPresent()) {

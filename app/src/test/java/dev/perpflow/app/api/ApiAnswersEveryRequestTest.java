@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,6 +163,50 @@ class ApiAnswersEveryRequestTest extends AppTestSupport {
         JsonNode adminView = JSON.readTree(send("GET", "/api/v1/strategies/dev-grid", ADMIN_KEY, null, null).body());
         assertThat(adminView.get("parameters").has("ticker")).isTrue();
         assertThat(send("GET", "/api/v1/strategies/dev-grid", ADMIN_KEY, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStartThatFailsValidationLeavesNoRunAndVenueListsAreKeptWhole() throws Exception {
+        RawHttp.Answer noName = send("POST", "/api/v1/configs", ADMIN_KEY, "application/json",
+                "{\"strategy\": \"funding_arbitrage\", \"config\": {\"scan_exchanges\": [\"sim-a\", \"sim-b\"]}}");
+        assertJsonError(noName, 400, "name is required");
+        assertThat(send("GET", "/api/v1/configs", ADMIN_KEY, null, null).body()).doesNotContain("\"null\"");
+
+        String venues = IntStream.range(0, 50).mapToObj(i -> "\"ex" + i + "\"").collect(Collectors.joining(", "));
+        RawHttp.Answer saved = send("POST", "/api/v1/configs", ADMIN_KEY, "application/json",
+                "{\"name\": \"g1\", \"strategy\": \"funding_arbitrage\", \"config\": {\"scan_exchanges\": ["
+                        + venues + "]}}");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        long configId = JSON.readTree(saved.body()).get("id").asLong();
+        RawHttp.Answer run = send("POST", "/api/v1/configs/" + configId + "/run", ADMIN_KEY, null, null);
+        assertJsonError(run, 400, "ex0");
+        assertThat(send("GET", "/api/v1/strategies", ADMIN_KEY, null, null).body()).as("no run left behind")
+                .doesNotContain("g1-");
+
+        RawHttp.Answer created = send("POST", "/api/v1/strategies", ADMIN_KEY, "application/json",
+                "{\"id\": \"fifty-venues\", \"strategy\": \"funding_arbitrage\", \"config\": "
+                        + "{\"scan_exchanges\": [" + venues + "]}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode listed = JSON.readTree(send("GET", "/api/v1/strategies/fifty-venues", ADMIN_KEY, null, null).body());
+        assertThat(listed.get("venue").asText()).contains("ex0, ex1").contains("ex49");
+    }
+
+    @Test
+    void aDeactivatedOrDeletedAccountNoLongerTrades() throws Exception {
+        String bob = bob();
+        assertThat(send("GET", "/api/v1/balances", bob, null, null).status()).as("builds bob's clients").isEqualTo(200);
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement(
+                "UPDATE accounts SET is_active = FALSE WHERE account_name = 'bobs'")) {
+            ps.executeUpdate();
+        }
+        RawHttp.Answer deactivated = send("GET", "/api/v1/balances?account_name=bobs", bob, null, null);
+        assertThat(deactivated.status()).as(deactivated.toString()).isIn(403, 404, 409);
+        assertThat(deactivated.body()).contains("deactivated");
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement(
+                "UPDATE accounts SET is_active = TRUE WHERE account_name = 'bobs'")) {
+            ps.executeUpdate();
+        }
+        assertThat(send("GET", "/api/v1/balances?account_name=bobs", bob, null, null).status()).isEqualTo(200);
     }
 
     @Test

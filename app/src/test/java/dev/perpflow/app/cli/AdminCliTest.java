@@ -250,7 +250,10 @@ class AdminCliTest {
         assertThat(later.authenticate(key.group())).as("expired").isEmpty();
         assertThat(cli.run("api-keys", "list", "--user", "bob").out()).contains("short").contains("active");
 
-        assertThat(cli.run("proxies", "delete", "eu-1").status()).isZero();
+        CliRunner.Result unconfirmed = cli.run("proxies", "delete", "eu-1");
+        assertThat(unconfirmed.status()).isEqualTo(1);
+        assertThat(unconfirmed.err()).contains("assigned to alice/main").contains("--yes");
+        assertThat(cli.run("proxies", "delete", "eu-1", "--yes").status()).isZero();
         assertThat(cli.run("proxies", "list").out()).doesNotContain("eu-1");
         assertThat(cli.run("proxies", "delete", "eu-1").err()).contains("no proxy labelled 'eu-1'");
     }
