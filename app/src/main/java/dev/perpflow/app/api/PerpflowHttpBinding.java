@@ -83,11 +83,16 @@ public class PerpflowHttpBinding extends RestNettyHttpBinding {
 
     /** Why the URL cannot be decoded, or null when it can. */
     static Problem problemIn(String uri) {
+        URI parsed;
         try {
-            new URI(uri);
+            parsed = new URI(uri);
         } catch (URISyntaxException e) {
             return new Problem(400, "url", "the request URL is not valid (" + e.getReason() + " at index "
                     + e.getIndex() + "): percent-encode special characters");
+        }
+        if (parsed.getPath() != null && hasControlCharacters(parsed.getPath())) {
+            // no name, id or symbol has them, and the database refuses some (NUL)
+            return new Problem(400, "url", "the request path holds control characters");
         }
         int question = uri.indexOf('?');
         if (question < 0) {
@@ -107,12 +112,20 @@ public class PerpflowHttpBinding extends RestNettyHttpBinding {
                         + "' is not valid percent-encoding");
             }
             if (equals >= 0) {
+                String value;
                 try {
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                    value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     return new Problem(400, abbreviate(name), "query parameter '" + abbreviate(name)
                             + "' is not valid percent-encoding: " + abbreviate(pair.substring(equals + 1)));
                 }
+                if (hasControlCharacters(value)) {
+                    return new Problem(400, abbreviate(name), "query parameter '" + abbreviate(name)
+                            + "' holds control characters");
+                }
+            }
+            if (hasControlCharacters(name)) {
+                return new Problem(400, "query", "a query parameter name holds control characters");
             }
         }
         return null;
@@ -149,6 +162,10 @@ public class PerpflowHttpBinding extends RestNettyHttpBinding {
             }
         }
         return false;
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static boolean isHex(char c) {
