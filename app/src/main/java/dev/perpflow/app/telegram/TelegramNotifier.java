@@ -35,9 +35,12 @@ public final class TelegramNotifier {
     private final DataSource dataSource;
     private final TelegramSender sender;
     private final Clock clock;
+    private final java.util.function.LongPredicate linkAlive;
 
+    /** {@code linkAlive}: whether a Telegram user's link still holds (its API key live); others are not told. */
     public TelegramNotifier(NotificationRepository notifications, UserRepository users, DataSource dataSource,
-            TelegramSender sender, Clock clock) {
+            TelegramSender sender, Clock clock, java.util.function.LongPredicate linkAlive) {
+        this.linkAlive = linkAlive;
         this.notifications = notifications;
         this.users = users;
         this.dataSource = dataSource;
@@ -72,12 +75,22 @@ public final class TelegramNotifier {
 
     private List<Long> recipients(String runId) throws SQLException {
         Optional<String> account = runId == null ? Optional.empty() : accountOf(runId);
+        List<Long> linked;
         if (account.isPresent() && account.get().contains("/")) {
             String owner = account.get().substring(0, account.get().indexOf('/'));
-            return users.find(owner).filter(u -> u.active() && u.telegramUserId() != null)
+            linked = users.find(owner).filter(u -> u.active() && u.telegramUserId() != null)
                     .map(u -> List.of(u.telegramUserId())).orElse(List.of());
+        } else {
+            linked = users.adminTelegramIds();
         }
-        return new ArrayList<>(users.adminTelegramIds());
+        // a link whose API key was revoked or expired hears nothing more of the account
+        List<Long> recipients = new ArrayList<>();
+        for (long telegramUserId : linked) {
+            if (linkAlive.test(telegramUserId)) {
+                recipients.add(telegramUserId);
+            }
+        }
+        return recipients;
     }
 
     private Optional<String> accountOf(String runId) throws SQLException {

@@ -65,7 +65,9 @@ public final class TelegramSetup {
                 new StrategyCommands(runtime, access, accounts, wizards)));
         context.getRegistry().bind("telegramBot", bot);
         context.getRegistry().bind("telegramNotifier",
-                new TelegramNotifier(notifications, users, dataSource, sender, clock));
+                new TelegramNotifier(notifications, users, dataSource, sender, clock, telegramUserId -> users
+                        .findTelegramLink(telegramUserId).map(link -> keys.isLinkLive(link.keyId(), link.fingerprint()))
+                        .orElse(false)));
         routes.addTo(context);
         LOG.info("Telegram bot on, Bot API at {}", baseUri);
         return true;

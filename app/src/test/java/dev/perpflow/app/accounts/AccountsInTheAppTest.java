@@ -101,7 +101,9 @@ class AccountsInTheAppTest extends AppTestSupport {
         assertThat(call("GET", "/api/v1/strategies", null, aliceKey, 200).toString()).doesNotContain("bob-arb");
 
         keys.revoke(aliceKey.substring(0, 12), "test");
-        call("GET", "/api/v1/accounts", null, aliceKey, 401);
+        // revoked from outside the app (as the CLI does): the app notices within a second
+        org.awaitility.Awaitility.await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> call("GET", "/api/v1/accounts", null, aliceKey, 401));
         assertThat(audit.recent(50)).extracting(AuditLog.Entry::action).contains("api_key_revoked", "credentials_set",
                 "strategy_created");
     }

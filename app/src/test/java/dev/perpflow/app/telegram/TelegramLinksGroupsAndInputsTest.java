@@ -36,6 +36,7 @@ class TelegramLinksGroupsAndInputsTest extends AppTestSupport {
     private static final long BOB = 3003;
     private static final long ADMIN = 3004;
     private static final long MALLORY = 3005;
+    private static final long OPS = 3006;
     private static final long GROUP = -7000;
     private static final FakeTelegram TELEGRAM = new FakeTelegram(TOKEN);
     private final FakeTelegram telegram = TELEGRAM;
@@ -109,6 +110,30 @@ class TelegramLinksGroupsAndInputsTest extends AppTestSupport {
         telegram.sendPrivate(ALICE_PHONE, "/list_strategies");
         telegram.awaitText(ALICE_PHONE, "not authorized");
         assertThat(audited("telegram_link_ended")).isPositive();
+    }
+
+    @Test
+    void aLinkWhoseKeyWasRevokedHearsNoMoreNotifications() throws Exception {
+        link(ADMIN, BOOTSTRAP, "Linked to perpflow user *admin* (admin)");
+        UserRepository users = new UserRepository(dataSource(), Clock.systemUTC());
+        UserRepository.User ops = users.create("ops", true);
+        ApiKeyRepository.Created opsKey = keys().create(ops, "phone", null, "test");
+        link(OPS, opsKey.key(), "Linked to perpflow user *ops* (admin)");
+        keys().revoke(String.valueOf(opsKey.info().id()), "test");
+        Thread.sleep(1_100);
+        int opsBefore = telegram.textsTo(OPS).size();
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String action : List.of("halt", "resume")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + port() + "/api/v1/" + action)).header("X-API-Key", BOOTSTRAP)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        }
+        telegram.await(ADMIN, text -> text.contains("Trading halted"), Duration.ofSeconds(30));
+        telegram.await(ADMIN, text -> text.contains("resumed"), Duration.ofSeconds(30));
+        assertThat(telegram.textsTo(OPS).subList(opsBefore, telegram.textsTo(OPS).size()))
+                .noneMatch(text -> text.contains("halted") || text.contains("resumed"));
     }
 
     @Test
