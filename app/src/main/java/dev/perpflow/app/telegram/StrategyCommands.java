@@ -272,7 +272,7 @@ final class StrategyCommands implements CommandGroup {
         if (account.equals(AccountTrading.DEFAULT)) {
             return "d";
         }
-        return String.valueOf(accounts.require(account).id());
+        return String.valueOf(accounts.requireAny(account).id());
     }
 
     private String accountName(String key) {

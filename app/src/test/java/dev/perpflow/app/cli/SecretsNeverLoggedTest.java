@@ -110,7 +110,11 @@ class SecretsNeverLoggedTest extends AppTestSupport {
         assertThat(responses.toString()).contains("USDT");
 
         List<String> secrets = List.of(MASTER, BOOTSTRAP, userKey, VENUE_SECRET, VENUE_KEY, PROXY_PASSWORD);
-        List<String> lines = LOGS.list.stream().map(event -> event.getFormattedMessage()
+        List<ch.qos.logback.classic.spi.ILoggingEvent> captured;
+        synchronized (LOGS) { // AppenderBase appends under the appender's lock; the app keeps logging meanwhile
+            captured = new java.util.ArrayList<>(LOGS.list);
+        }
+        List<String> lines = captured.stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .toList();
         assertThat(lines).as("captured log lines").hasSizeGreaterThan(20);
