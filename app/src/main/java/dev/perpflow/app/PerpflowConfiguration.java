@@ -13,6 +13,7 @@ import dev.perpflow.app.api.HealthApi;
 import dev.perpflow.app.api.HistoryApi;
 import dev.perpflow.app.api.JsonResponder;
 import dev.perpflow.app.api.OpportunitiesApi;
+import dev.perpflow.app.api.RequestCheck;
 import dev.perpflow.app.api.StrategiesApi;
 import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
@@ -45,6 +46,8 @@ import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.security.AppSecrets;
+import dev.perpflow.app.security.FailedAttempts;
+import dev.perpflow.app.security.KeyCheckPool;
 import dev.perpflow.app.startup.EarlySettingsCheck;
 import dev.perpflow.app.startup.PortCheck;
 import dev.perpflow.app.strategy.RunGuard;
@@ -87,6 +90,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         if (!Files.isDirectory(settings.routesDir())) {
             throw EarlySettingsCheck.routesDirMissing(settings);
         }
+        ApiKeyCheck.requireUsableBootstrapKey(properties.string("perpflow.api-key", ""));
         LogFiles.attach(settings.dataDir());
         PortCheck.requireFree(settings.http());
 
@@ -120,6 +124,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
                 Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)), clock));
         registry.bind("jsonResponse", new JsonResponder());
+        registry.bind("requestCheck", new RequestCheck());
         registry.bind("healthApi",
                 new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));
         registry.bind("fundingRatesApi", new FundingRatesApi(queries, venueRepository, fees, clock));
@@ -146,7 +151,6 @@ public class PerpflowConfiguration implements CamelConfiguration {
         GridRuns grids = new GridRuns(context, gridRepository, venues, execution, clock,
                 Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)));
         registry.bind("gridRuns", grids);
-        registry.bind("strategiesApi", new StrategiesApi(grids));
         StrategyRunRepository arbRuns = new StrategyRunRepository(database.dataSource(), FundingArbRuns.STRATEGY);
         PaperTrading paper = new PaperTrading(venues::clients, fees, risk,
                 properties.decimal("perpflow.paper.initial-balance", new BigDecimal("10000")),
@@ -194,6 +198,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
                 notifications, settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
+        registry.bind("strategiesApi", new StrategiesApi(grids, runtime, access));
         grids.notifyWith(notifications);
         ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
                 accountTrading, audit, runtime, notifications);
@@ -201,8 +206,16 @@ public class PerpflowConfiguration implements CamelConfiguration {
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
+        // key checks use a pool of their own so a flood of them never takes the trading path's connections
+        javax.sql.DataSource keyCheckPool = KeyCheckPool.open(database.dataSource());
+        if (keyCheckPool instanceof AutoCloseable closeable && keyCheckPool != database.dataSource()) {
+            context.addService(new ClosingService(closeable), true, true);
+        }
         ApiKeyCheck apiKeyCheck = new ApiKeyCheck(properties.string("perpflow.api-key", ""),
-                new ApiKeyRepository(database.dataSource(), audit, clock));
+                new ApiKeyRepository(keyCheckPool, new AuditLog(keyCheckPool, clock), clock),
+                new FailedAttempts(properties.integer("perpflow.security.failed-key-limit", 10, 1, 100_000),
+                        properties.seconds("perpflow.security.failed-key-window-seconds", Duration.ofMinutes(1), 1),
+                        clock));
         registry.bind("apiKeyCheck", apiKeyCheck);
         TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, controlApi,
                 new OpportunitiesApi(opportunities, queries), access, runtime, notifications, secrets, audit, clock);

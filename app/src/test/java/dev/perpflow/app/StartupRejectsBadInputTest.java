@@ -62,6 +62,15 @@ class StartupRejectsBadInputTest {
     }
 
     @Test
+    void aShortBootstrapKeyIsRefusedWithoutEchoingIt() throws Exception {
+        AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(), Map.of("PERPFLOW_API_KEY", "letmein-123"));
+        assertThat(app.awaitExit(EXIT_TIMEOUT)).isEqualTo(PerpflowApplication.EXIT_STARTUP_FAILED);
+        assertThat(app.output()).contains("perpflow.api-key (PERPFLOW_API_KEY) is 11 characters long")
+                .contains("at least 24").doesNotContain("letmein-123");
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
     void malformedVenueSettingIsNamed() throws Exception {
         AppProcess app = AppProcess.start(dataDir, AppTestSupport.freePort(),
                 Map.of("PERPFLOW_VENUES_SIM_A_FUNDING_BIAS", "lots"));

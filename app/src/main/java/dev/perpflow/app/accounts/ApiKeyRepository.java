@@ -13,18 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * API keys: created for a user (the key is returned once and stored only as a salted hash), listed by prefix,
- * revoked, and checked: prefix lookup among live keys of active users → hash check → expiry → {@code last_used_at}.
- * A verified hash is remembered for a minute (by a digest, never the key) so the slow hash is not paid per request;
- * revocation, expiry and the user's state are still read from the database on every check, so a key revoked by
- * another process (the CLI) stops working at once.
+ * revoked, and checked: prefix lookup among live keys of active users → hash check (no connection held, at most
+ * {@value #PARALLEL_HASHES} at once) → expiry → {@code last_used_at} (at most once a minute). A verified key is
+ * remembered for five minutes (by a digest, never the key) so the slow hash is not paid per request; whether it is
+ * still live is re-read once it was last checked more than {@link #LIVE_TTL} ago, and a revocation through this
+ * repository forgets it at once, so a revoked key stops working within a second whichever process revoked it.
  */
 public final class ApiKeyRepository {
 
-    private static final Duration VERIFIED_TTL = Duration.ofMinutes(1);
+    /** How long a key whose hash matched is trusted without hashing again. */
+    private static final Duration VERIFIED_TTL = Duration.ofMinutes(5);
+    /** How long "not revoked, not expired" is trusted: revocation takes effect within this, from any process. */
+    static final Duration LIVE_TTL = Duration.ofSeconds(1);
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    static final int PARALLEL_HASHES = 2;
 
     /** A key as listed: never the key itself. */
     public record KeyInfo(long id, long userId, String username, String name, String prefix, Instant createdAt,
@@ -44,13 +52,19 @@ public final class ApiKeyRepository {
         }
     }
 
-    private record Verified(Principal principal, Instant until) {
+    private record Verified(Principal principal, Instant until, Instant expiresAt) {
+    }
+
+    private record Candidate(Principal principal, String hash, Instant expiresAt) {
     }
 
     private final DataSource dataSource;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> live = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
+    private final Semaphore hashing = new Semaphore(PARALLEL_HASHES);
 
     public ApiKeyRepository(DataSource dataSource, AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
@@ -130,56 +144,89 @@ public final class ApiKeyRepository {
                     "prefix", key.prefix()));
         });
         verified.clear();
+        live.remove(key.id());
         return new KeyInfo(key.id(), key.userId(), key.username(), key.name(), key.prefix(), key.createdAt(),
                 key.expiresAt(), key.lastUsedAt(), now);
     }
 
-    /** The user a presented key belongs to, if it is a live key of an active user. */
+    /**
+     * The user a presented key belongs to, if it is a live key of an active user. The slow hash runs without holding
+     * a database connection, at most {@value #PARALLEL_HASHES} at a time ({@link KeyCheckBusyException} when that
+     * takes longer than two seconds); a verified key is remembered ({@link #cached}).
+     */
     public Optional<Principal> authenticate(String presented) {
-        if (!ApiKeys.looksLikeKey(presented)) {
-            return Optional.empty();
+        Optional<Principal> cached = cached(presented);
+        if (cached.isPresent() || !ApiKeys.looksLikeKey(presented)) {
+            return cached;
         }
         Instant now = clock.instant();
-        String digest = cacheKeyOf(presented);
-        Verified cached = verified.get(digest);
-        if (cached != null && now.isBefore(cached.until())) {
-            // the hash was checked recently; revocation, expiry and the user's state are checked on every request
-            // (another process, like the CLI, may have revoked the key)
-            if (stillLive(cached.principal().keyId(), now)) {
-                touch(cached.principal().keyId(), now);
-                return Optional.of(cached.principal());
-            }
-            verified.remove(digest);
-            return Optional.empty();
-        }
-        verified.remove(digest);
-        return Jdbc.query(dataSource, c -> {
+        List<Candidate> candidates = Jdbc.query(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT k.id, k.key_hash, k.expires_at, u.id, u.username, u.is_admin
                     FROM api_keys k JOIN users u ON u.id = k.user_id
                     WHERE k.key_prefix = ? AND k.revoked_at IS NULL AND u.is_active""")) {
                 ps.setString(1, ApiKeys.lookupPrefix(presented));
+                List<Candidate> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant expires = instant(rs, 3);
-                        if (!ApiKeys.matches(presented, rs.getString(2))
-                                || (expires != null && !now.isBefore(expires))) {
-                            continue;
-                        }
-                        Principal principal = new Principal(rs.getLong(4), rs.getString(5), rs.getBoolean(6),
-                                rs.getLong(1));
-                        touch(principal.keyId(), now);
-                        verified.put(digest, new Verified(principal, now.plus(VERIFIED_TTL)));
-                        return Optional.of(principal);
+                        rows.add(new Candidate(new Principal(rs.getLong(4), rs.getString(5), rs.getBoolean(6),
+                                rs.getLong(1)), rs.getString(2), instant(rs, 3)));
                     }
                 }
+                return rows;
             }
-            return Optional.<Principal>empty();
         });
+        // the connection is back in the pool: the hash costs tens of milliseconds of CPU per candidate
+        for (Candidate candidate : candidates) {
+            if ((candidate.expiresAt() != null && !now.isBefore(candidate.expiresAt()))
+                    || !hashMatches(presented, candidate.hash())) {
+                continue;
+            }
+            Principal principal = candidate.principal();
+            verified.put(cacheKeyOf(presented), new Verified(principal, now.plus(VERIFIED_TTL),
+                    candidate.expiresAt()));
+            live.put(principal.keyId(), now.plus(LIVE_TTL));
+            touch(principal.keyId(), now);
+            return Optional.of(principal);
+        }
+        return Optional.empty();
     }
 
-    private boolean stillLive(long keyId, Instant now) {
-        return Jdbc.query(dataSource, c -> {
+    /**
+     * The user of a key verified within the last {@link #VERIFIED_TTL}, without hashing; whether the key is still
+     * live (not revoked or expired, its user active) is read again when the last answer is older than
+     * {@link #LIVE_TTL}, so a key revoked by another process (the CLI) stops working within a second.
+     */
+    public Optional<Principal> cached(String presented) {
+        if (!ApiKeys.looksLikeKey(presented)) {
+            return Optional.empty();
+        }
+        String digest = cacheKeyOf(presented);
+        Verified entry = verified.get(digest);
+        Instant now = clock.instant();
+        if (entry == null || !now.isBefore(entry.until())
+                || (entry.expiresAt() != null && !now.isBefore(entry.expiresAt()))) {
+            if (entry != null) {
+                verified.remove(digest);
+            }
+            return Optional.empty();
+        }
+        if (!isLive(entry.principal().keyId())) {
+            verified.remove(digest);
+            return Optional.empty();
+        }
+        touch(entry.principal().keyId(), now);
+        return Optional.of(entry.principal());
+    }
+
+    /** Whether a key is live: not revoked, not expired, its user active (re-read at most once a second per key). */
+    public boolean isLive(long keyId) {
+        Instant now = clock.instant();
+        Instant until = live.get(keyId);
+        if (until != null && now.isBefore(until)) {
+            return true;
+        }
+        boolean isLive = Jdbc.query(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT k.expires_at FROM api_keys k JOIN users u ON u.id = k.user_id
                     WHERE k.id = ? AND k.revoked_at IS NULL AND u.is_active""")) {
@@ -193,9 +240,37 @@ public final class ApiKeyRepository {
                 }
             }
         });
+        if (isLive) {
+            live.put(keyId, now.plus(LIVE_TTL));
+        } else {
+            live.remove(keyId);
+        }
+        return isLive;
     }
 
+    private boolean hashMatches(String presented, String hash) {
+        try {
+            if (!hashing.tryAcquire(2, TimeUnit.SECONDS)) {
+                throw new KeyCheckBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyCheckBusyException();
+        }
+        try {
+            return ApiKeys.matches(presented, hash);
+        } finally {
+            hashing.release();
+        }
+    }
+
+    /** {@code last_used_at}, written at most once a minute per key so a busy client costs no writes. */
     private void touch(long keyId, Instant now) {
+        Instant last = touched.get(keyId);
+        if (last != null && Duration.between(last, now).compareTo(TOUCH_EVERY) < 0) {
+            return;
+        }
+        touched.put(keyId, now);
         Jdbc.query(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
@@ -203,6 +278,16 @@ public final class ApiKeyRepository {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Too many keys are being hashed at once (a flood): the request is refused rather than queued. */
+    public static final class KeyCheckBusyException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        KeyCheckBusyException() {
+            super("too many API-key checks at once; retry in a moment");
+        }
     }
 
     private static String cacheKeyOf(String key) {

@@ -19,8 +19,18 @@ final class Jdbc {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
+            throw databaseError(e);
         }
+    }
+
+    /**
+     * A database failure for callers that show messages to users: PostgreSQL's message without its detail lines,
+     * which can hold the failing row (ciphertext included); the full error is the exception's cause.
+     */
+    static IllegalStateException databaseError(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("").strip();
+        return new IllegalStateException("database error (" + e.getSQLState() + "): " + message, e);
     }
 
     /** Runs {@code work} in one transaction: all of it or nothing. */
@@ -39,7 +49,7 @@ final class Jdbc {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
+            throw databaseError(e);
         }
     }
 

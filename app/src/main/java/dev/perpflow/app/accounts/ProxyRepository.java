@@ -173,6 +173,25 @@ public final class ProxyRepository {
         });
     }
 
+    /** The accounts ({@code owner/name}) a proxy is assigned to. */
+    public List<String> accountsUsing(String label) {
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT u.username || '/' || a.account_name FROM account_proxy_assignments x
+                    JOIN network_proxies p ON p.id = x.proxy_id JOIN accounts a ON a.id = x.account_id
+                    JOIN users u ON u.id = a.user_id WHERE p.label = ? ORDER BY 1""")) {
+                ps.setString(1, label);
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                return names;
+            }
+        });
+    }
+
     public List<Assignment> assignments(long accountId) {
         return Jdbc.query(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
@@ -223,6 +242,12 @@ public final class ProxyRepository {
         }
         if (uri.getHost() == null || uri.getPort() < 1) {
             throw new AccountsException("proxy URL needs a host and a port, e.g. " + scheme + "://10.0.0.5:1080");
+        }
+        if (uri.getPort() > 65_535) {
+            throw new AccountsException("proxy port " + uri.getPort() + " is not valid: 1-65535");
+        }
+        if (uri.getHost().length() > 253) {
+            throw new AccountsException("proxy host is longer than 253 characters");
         }
         String username = null;
         String password = null;

@@ -73,26 +73,81 @@ public final class UserRepository {
                 + "WHERE telegram_user_id = ? AND is_active", telegramUserId);
     }
 
-    /** Links a Telegram user id to a user; refused when it is linked to someone else. */
-    public void linkTelegram(User user, long telegramUserId) {
+    /**
+     * The link of a Telegram user: the perpflow user and the API key it was made with ({@code keyId}, or the
+     * bootstrap key's {@code fingerprint}).
+     */
+    public record TelegramLink(long telegramUserId, User user, Long keyId, String fingerprint) {
+    }
+
+    public Optional<TelegramLink> findTelegramLink(long telegramUserId) {
+        return Jdbc.query(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, username, is_admin, telegram_user_id, is_active, "
+                    + "created_at, telegram_key_id, telegram_key_fingerprint FROM users "
+                    + "WHERE telegram_user_id = ? AND is_active")) {
+                ps.setLong(1, telegramUserId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long keyId = rs.getLong(7);
+                    Long key = rs.wasNull() ? null : keyId;
+                    return Optional.of(new TelegramLink(telegramUserId, map(rs), key, rs.getString(8)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Links a Telegram user id to a user with the API key that proved it ({@code keyId}, or the bootstrap key's
+     * {@code fingerprint}). Refused when this Telegram id is linked to another perpflow user (it must /logout first),
+     * and when the perpflow user is linked to another Telegram id ({@link LinkedElsewhereException}: that Telegram
+     * user must /logout, or an admin unlinks it); a link is never moved silently.
+     */
+    public void linkTelegram(User user, long telegramUserId, Long keyId, String fingerprint) {
         Optional<User> current = findByTelegram(telegramUserId);
         if (current.isPresent() && current.get().id() != user.id()) {
             throw new AccountsException("this Telegram account is already linked to another perpflow user; "
                     + "/logout first");
         }
+        User stored = find(user.id()).orElseThrow(() -> new AccountsException("no user " + user.username()));
+        if (stored.telegramUserId() != null && stored.telegramUserId() != telegramUserId) {
+            throw new LinkedElsewhereException(stored.telegramUserId());
+        }
         Jdbc.query(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET telegram_user_id = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET telegram_user_id = ?, telegram_key_id = ?, "
+                    + "telegram_key_fingerprint = ? WHERE id = ?")) {
                 ps.setLong(1, telegramUserId);
-                ps.setLong(2, user.id());
+                ps.setObject(2, keyId);
+                ps.setString(3, fingerprint);
+                ps.setLong(4, user.id());
                 return ps.executeUpdate();
             }
         });
     }
 
+    /** The perpflow user is already linked to another Telegram user id. */
+    public static final class LinkedElsewhereException extends AccountsException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long telegramUserId;
+
+        LinkedElsewhereException(long telegramUserId) {
+            super("this perpflow user is linked to another Telegram account; that account must /logout first "
+                    + "(or an admin unlinks it with: users unlink-telegram <user>)");
+            this.telegramUserId = telegramUserId;
+        }
+
+        public long telegramUserId() {
+            return telegramUserId;
+        }
+    }
+
     public boolean unlinkTelegram(long telegramUserId) {
         return Jdbc.query(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET telegram_user_id = NULL WHERE telegram_user_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET telegram_user_id = NULL, "
+                    + "telegram_key_id = NULL, telegram_key_fingerprint = NULL WHERE telegram_user_id = ?")) {
                 ps.setLong(1, telegramUserId);
                 return ps.executeUpdate() > 0;
             }
@@ -142,7 +197,9 @@ public final class UserRepository {
 
     private static User map(ResultSet rs) throws SQLException {
         long telegram = rs.getLong(4);
-        return new User(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.wasNull() ? null : telegram,
-                rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+        // wasNull right after reading the column: an unlinked user has no Telegram id, not id 0
+        Long telegramUserId = rs.wasNull() ? null : telegram;
+        return new User(rs.getLong(1), rs.getString(2), rs.getBoolean(3), telegramUserId, rs.getBoolean(5),
+                rs.getTimestamp(6).toInstant());
     }
 }

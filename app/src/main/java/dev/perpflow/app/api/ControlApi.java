@@ -21,6 +21,7 @@ import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.fundingarb.ArbLeg;
 import dev.perpflow.fundingarb.ArbPosition;
 import dev.perpflow.fundingarb.CloseType;
+import dev.perpflow.fundingarb.ExitReasons;
 import dev.perpflow.fundingarb.FundingArbEngine;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,8 +36,6 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The control API (the seed's {@code strategies/control}): status, accounts, positions with live snapshots,
@@ -56,6 +55,8 @@ public class ControlApi {
     private final AuditLog audit;
     private final StrategyRuntime runtime;
     private final NotificationRepository notifications;
+    /** Longest free-text reason a caller may give a manual close. */
+    static final int MAX_NOTE = 200;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
             KillSwitch killSwitch, AccountAccess access, AccountTrading trading, AuditLog audit,
@@ -154,18 +155,27 @@ public class ControlApi {
         return ApiResponse.ok(Map.of("account_name", account, "balances", byVenue));
     }
 
+    /**
+     * Closes a position by hand. The engine always books {@code manual_close} as the exit reason; a {@code reason} the
+     * caller gives is free text (at most {@value #MAX_NOTE} characters) kept in the audit log, never handed to the
+     * engine, so it cannot look like one of the engine's own reasons (a {@code LIQUIDATION_…} reason changes how
+     * closes are retried).
+     */
     public ApiResponse closePosition(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("positionId") String positionId, @Body String body) throws SQLException {
-        Map<String, Object> request = parse(body, "body");
-        String orderType = String.valueOf(request.getOrDefault("order_type", "market")).toLowerCase(Locale.ROOT);
+        Map<String, Object> request = RequestBodies.object(body);
+        Object rawType = request.getOrDefault("order_type", "market");
+        if (!(rawType instanceof String)) {
+            throw new BadRequestException("order_type", "order_type must be \"market\" or \"limit\", not "
+                    + RequestBodies.typeOf(rawType));
+        }
+        String orderType = ((String) rawType).toLowerCase(Locale.ROOT);
         if (!orderType.equals("market") && !orderType.equals("limit")) {
-            throw new BadRequestException("order_type", "order_type must be market or limit, got '" + orderType + "'");
+            throw new BadRequestException("order_type", "order_type must be market or limit, got '"
+                    + RequestBodies.text(request, "order_type", 64) + "'");
         }
-        String reason = String.valueOf(request.getOrDefault("reason", "manual_close"));
-        Object confirm = request.getOrDefault("confirm_wide_spread", false);
-        if (!(confirm instanceof Boolean)) {
-            throw new BadRequestException("confirm_wide_spread", "confirm_wide_spread must be true or false");
-        }
+        String note = RequestBodies.text(request, "reason", MAX_NOTE);
+        boolean confirm = RequestBodies.bool(request, "confirm_wide_spread", false);
         ArbPosition position = arbs.positions().find(positionId)
                 .orElseThrow(() -> new NotFoundException("no position '" + positionId + "'"));
         requireRunAccess(caller, position.runId());
@@ -175,11 +185,19 @@ public class ControlApi {
             throw new BadRequestException("positionId", "position " + positionId + " is "
                     + position.status().name().toLowerCase(Locale.ROOT) + ", not open");
         }
-        FundingArbEngine.CloseResult result = engine.close(positionId, orderType.equals("market") ? CloseType.MARKET
-                : CloseType.LIMIT, reason, (Boolean) confirm);
+        FundingArbEngine.CloseResult result;
+        try {
+            result = engine.close(positionId, orderType.equals("market") ? CloseType.MARKET : CloseType.LIMIT,
+                    ExitReasons.MANUAL_CLOSE, confirm);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // the position changed between the checks above and the engine's own (closed by its run meanwhile)
+            throw new ApiResponseException(new ApiResponse(409, Map.of("detail", String.valueOf(e.getMessage()))));
+        }
         if (result.closed()) {
-            audit.record(caller.username(), "position_closed", positionId, Map.of("reason", reason,
-                    "order_type", orderType));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("order_type", orderType);
+            details.put("note", note == null ? "" : note);
+            audit.record(caller.username(), "position_closed", positionId, details);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", result.closed());
@@ -192,6 +210,9 @@ public class ControlApi {
         if (result.closed()) {
             answer.put("exit_reason", result.position().exitReason());
             answer.put("pnl_usd", result.position().pnlUsd());
+            if (note != null) {
+                answer.put("note", note);
+            }
         }
         return ApiResponse.ok(answer);
     }
@@ -210,8 +231,9 @@ public class ControlApi {
 
     public ApiResponse strategies(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("status") String status) throws SQLException {
+        String filter = QueryParameters.oneOf("status", status, "all", List.of("running", "stopped", "all"));
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (StrategyRuntime.RunView run : runtime.list(caller, status == null ? "all" : status)) {
+        for (StrategyRuntime.RunView run : runtime.list(caller, filter)) {
             runs.add(runJson(run));
         }
         return ApiResponse.ok(Map.of("strategies", runs, "count", runs.size()));
@@ -220,19 +242,15 @@ public class ControlApi {
     /** Creates a run from a YAML (or JSON) body {@code {id?, strategy, account?, config}}; it starts with {@code /start}. */
     public ApiResponse createStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body)
             throws SQLException {
-        Map<String, Object> request = parse(body, "body");
-        String account = request.get("account") == null ? defaultAccount(caller)
-                : access.require(caller, String.valueOf(request.get("account")));
-        Object config = request.get("config");
-        if (!(config instanceof Map)) {
-            throw new BadRequestException("config", "config must be a mapping of the strategy's keys");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settings = (Map<String, Object>) config;
+        Map<String, Object> request = RequestBodies.object(body);
+        String id = RequestBodies.text(request, "id", 64);
+        String strategy = strategyOf(request);
+        String requestedAccount = RequestBodies.text(request, "account", 130);
+        Map<String, Object> settings = RequestBodies.mapping(request, "config");
+        String account = requestedAccount == null ? defaultAccount(caller) : access.require(caller, requestedAccount);
         StrategyRuntime.RunView run;
         try {
-            run = runtime.create(caller, request.get("id") == null ? null : String.valueOf(request.get("id")),
-                    String.valueOf(request.get("strategy")), settings, account);
+            run = runtime.create(caller, id, strategy, settings, account);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("config", e.getMessage());
         }
@@ -302,26 +320,34 @@ public class ControlApi {
 
     /** Saves a config from a YAML (or JSON) body {@code {name, strategy, config}}, validated key by key. */
     public ApiResponse createConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body) {
-        Map<String, Object> request = parse(body, "body");
-        String strategy = String.valueOf(request.get("strategy"));
-        Object config = request.get("config");
-        if (!(config instanceof Map)) {
-            throw new BadRequestException("config", "config must be a mapping of the strategy's keys");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settings = (Map<String, Object>) config;
+        Map<String, Object> request = RequestBodies.object(body);
+        String name = RequestBodies.requiredText(request, "name", 64);
+        String strategy = strategyOf(request);
+        Map<String, Object> settings = RequestBodies.mapping(request, "config");
         try {
             switch (strategy) {
                 case FundingArbRuns.STRATEGY -> dev.perpflow.fundingarb.FundingArbConfig.fromMap(settings);
-                case "grid" -> dev.perpflow.grid.GridConfig.fromMap(settings);
-                default -> throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid");
+                default -> dev.perpflow.grid.GridConfig.fromMap(settings);
             }
-            StrategyConfigRepository.SavedConfig saved = runtime.configs().save(caller.username(),
-                    String.valueOf(request.get("name")), strategy, settings);
-            return new ApiResponse(201, Map.of("id", saved.id(), "name", saved.name(), "strategy", strategy));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("config", e.getMessage());
         }
+        try {
+            StrategyConfigRepository.SavedConfig saved = runtime.configs().save(caller.username(), name, strategy,
+                    settings);
+            return new ApiResponse(201, Map.of("id", saved.id(), "name", saved.name(), "strategy", strategy));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("name", e.getMessage());
+        }
+    }
+
+    private static String strategyOf(Map<String, Object> request) {
+        String strategy = RequestBodies.requiredText(request, "strategy", 64);
+        if (!strategy.equals(FundingArbRuns.STRATEGY) && !strategy.equals("grid")) {
+            throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid, not '" + strategy
+                    + "'");
+        }
+        return strategy;
     }
 
     /** Creates a run from a saved config for {@code account} (the caller's default when absent) and starts it. */
@@ -428,9 +454,9 @@ public class ControlApi {
         if (arbs.runs().findRun(runId).isEmpty() && gridRuns.findRun(runId).isEmpty()) {
             throw new NotFoundException("no strategy run '" + runId + "'");
         }
-        String account = accountOf(runId);
-        if (!access.canUse(caller, account)) {
-            throw AccountAccess.forbidden(account);
+        if (!access.canUse(caller, accountOf(runId))) {
+            throw new ApiResponseException(new ApiResponse(403, Map.of("detail",
+                    new StrategyRuntime.RunForbiddenException(runId).getMessage())));
         }
     }
 
@@ -485,23 +511,5 @@ public class ControlApi {
             json.put("leverage", leg.snapshot().leverage());
         }
         return json;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String body, String parameter) {
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        Object parsed;
-        try {
-            parsed = new Load(LoadSettings.builder().build()).loadFromString(body);
-        } catch (RuntimeException e) {
-            throw new BadRequestException(parameter, "body is not valid JSON or YAML: " + e.getMessage().lines()
-                    .findFirst().orElse(""));
-        }
-        if (!(parsed instanceof Map)) {
-            throw new BadRequestException(parameter, "body must be a JSON object");
-        }
-        return (Map<String, Object>) parsed;
     }
 }

@@ -20,9 +20,12 @@ import org.apache.camel.Header;
  * {@code /api/v1/health…} with the seed's response keys. {@code /health} is 200 while the database answers
  * ({@code healthy} when every active venue is healthy, else {@code degraded}) and 503 when it does not. A venue is
  * healthy when its collection is ({@link VenueHealth}) and none of its component's Camel consumer health checks is
- * DOWN; each venue lists those checks under {@code checks}.
+ * DOWN; each venue lists those checks under {@code checks}. These endpoints are public: an error is shown as
+ * {@value VenueHealth#UNAVAILABLE}, its text only logged.
  */
 public class HealthApi {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HealthApi.class);
 
     private final Database database;
     private final VenueRepository venues;
@@ -122,7 +125,7 @@ public class HealthApi {
         body.put("time_since_fetch_seconds",
                 row.lastSuccessfulFetch() == null ? null : Duration.between(row.lastSuccessfulFetch(), now).toSeconds());
         body.put("consecutive_errors", row.consecutiveErrors());
-        body.put("last_error", row.lastError());
+        body.put("last_error", VenueHealth.masked(row.lastError()));
         body.put("active_symbols", activity.activeSymbols());
         body.put("recent_updates", activity.recentUpdates());
         body.put("timestamp", now);
@@ -133,7 +136,9 @@ public class HealthApi {
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("connected", false);
         if (error != null) {
-            database.put("error", error);
+            // public endpoint: the SQL error stays in the log
+            LOG.warn("Health check: the database failed: {}", error);
+            database.put("error", VenueHealth.UNAVAILABLE);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "unhealthy");

@@ -77,6 +77,19 @@ public final class QueryParameters {
                 .toList();
     }
 
+    /** One of a fixed set of values (case-insensitive); anything else is a 400 listing them. */
+    public static String oneOf(String name, String raw, String defaultValue, List<String> allowed) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new BadRequestException(name, name + " must be one of " + String.join(", ", allowed) + ", was '"
+                    + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "'");
+        }
+        return value;
+    }
+
     public static String required(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new BadRequestException(name, name + " is required");

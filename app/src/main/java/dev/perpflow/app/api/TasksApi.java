@@ -46,7 +46,7 @@ public class TasksApi {
             m.put("completed_at", row.completedAt());
             m.put("status", row.status());
             m.put("symbols_fetched", row.symbolsFetched());
-            m.put("error_message", row.errorMessage());
+            m.put("error_message", VenueHealth.masked(row.errorMessage()));
             recent.add(m);
         }
         FundingRepository.Freshness freshness = funding.freshness();

@@ -72,7 +72,9 @@ public class VenueHealth {
             Map<String, Object> check = new LinkedHashMap<>();
             check.put("id", "consumer:" + route.getRouteId());
             check.put("state", result.getState().name());
-            check.put("message", result.getMessage().orElse(null));
+            // public endpoint: a failing check's text (a venue's error) is logged, not shown
+            check.put("message", result.getState() == HealthCheck.State.DOWN
+                    ? masked(result.getMessage().orElse("down")) : result.getMessage().orElse(null));
             check.put("endpoint", uri);
             byVenue.computeIfAbsent(uri.split(":", 2)[0], k -> new java.util.ArrayList<>()).add(check);
         }
@@ -92,6 +94,16 @@ public class VenueHealth {
         return venue;
     }
 
+    /**
+     * What a public endpoint shows of an error: that there was one, never its text (a venue's or the database's
+     * message can carry hosts, account details or SQL); the text is in the server log and the database.
+     */
+    public static String masked(String error) {
+        return error == null ? null : UNAVAILABLE;
+    }
+
+    public static final String UNAVAILABLE = "unavailable (details in the server log)";
+
     public Map<String, Object> describe(VenueRow row) {
         Instant now = clock.instant();
         Map<String, Object> venue = new LinkedHashMap<>();
@@ -103,7 +115,7 @@ public class VenueHealth {
         venue.put("time_since_fetch_seconds",
                 row.lastSuccessfulFetch() == null ? null : Duration.between(row.lastSuccessfulFetch(), now).toSeconds());
         venue.put("consecutive_errors", row.consecutiveErrors());
-        venue.put("last_error", row.lastError());
+        venue.put("last_error", masked(row.lastError()));
         return venue;
     }
 }

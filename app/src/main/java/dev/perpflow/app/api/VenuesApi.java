@@ -90,7 +90,7 @@ public class VenuesApi {
         m.put("fee_structure", feeStructure);
         m.put("supported_symbols_count", queries.venueActivity(venue.name()).activeSymbols());
         m.put("last_successful_fetch", venue.lastSuccessfulFetch());
-        m.put("last_error", venue.lastError());
+        m.put("last_error", VenueHealth.masked(venue.lastError()));
         m.put("consecutive_errors", venue.consecutiveErrors());
         m.put("is_healthy", health.isHealthy(venue));
         return m;

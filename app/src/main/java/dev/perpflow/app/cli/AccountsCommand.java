@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "accounts", description = "Trading accounts owned by users.",
-         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Delete.class})
+         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Delete.class,
+                AccountsCommand.Deactivate.class, AccountsCommand.Activate.class})
 final class AccountsCommand {
 
     @Command(name = "add", description = "Add an account for a user; --from-env also stores the venue credentials "
@@ -100,13 +101,46 @@ final class AccountsCommand {
 
         @Override
         public void run() {
-            AccountRepository.Account account = context().accounts().require(name);
+            AccountRepository.Account account = context().accounts().requireAny(name);
+            List<String> inUse = context().accounts().inUse(account);
+            if (!inUse.isEmpty()) {
+                throw new AccountsException("cannot delete " + account.owner() + "/" + account.name() + " while it is "
+                        + "in use: " + String.join("; ", inUse) + ". Stop its runs (closing their positions) first");
+            }
             if (!yes) {
                 throw new AccountsException("deleting " + account.owner() + "/" + account.name() + " removes its "
                         + "credentials and proxy assignments; run again with --yes to confirm");
             }
             context().accounts().delete(account, context().actor());
             out().printf("deleted account %s/%s%n", account.owner(), account.name());
+        }
+    }
+
+    @Command(name = "deactivate", description = "Stop an account from trading (refused while it is in use).")
+    static final class Deactivate extends CliCommand {
+
+        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "name, or owner/name when several users use it")
+        String name;
+
+        @Override
+        public void run() {
+            AccountRepository.Account account = context().accounts().requireAny(name);
+            context().accounts().setActive(account, false, context().actor());
+            out().printf("deactivated account %s/%s%n", account.owner(), account.name());
+        }
+    }
+
+    @Command(name = "activate", description = "Let a deactivated account trade again.")
+    static final class Activate extends CliCommand {
+
+        @Parameters(index = "0", paramLabel = "ACCOUNT", description = "name, or owner/name when several users use it")
+        String name;
+
+        @Override
+        public void run() {
+            AccountRepository.Account account = context().accounts().requireAny(name);
+            context().accounts().setActive(account, true, context().actor());
+            out().printf("activated account %s/%s%n", account.owner(), account.name());
         }
     }
 }

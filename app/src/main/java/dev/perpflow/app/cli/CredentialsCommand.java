@@ -33,7 +33,7 @@ final class CredentialsCommand {
         @Override
         public void run() {
             List<VenueCredentialFields.Field> fields = VenueCredentialFields.of(venue);
-            AccountRepository.Account account = context().accounts().require(accountName);
+            AccountRepository.Account account = context().accounts().requireAny(accountName);
             Map<String, String> values = fromEnv
                     ? VenueCredentialFields.fromEnvironment(venue, context().environment()::env) : fromStdin(fields);
             context().credentials().set(account, venue, values, context().actor());
@@ -55,7 +55,12 @@ final class CredentialsCommand {
                     throw new AccountsException("standard input line " + lineNumber + " is not field=value (fields: "
                             + String.join(", ", fields.stream().map(VenueCredentialFields.Field::name).toList()) + ")");
                 }
-                values.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                String field = line.substring(0, equals).strip();
+                if (values.containsKey(field)) {
+                    throw new AccountsException("standard input line " + lineNumber + " repeats the field " + field
+                            + "; give each field once");
+                }
+                values.put(field, line.substring(equals + 1).strip());
             }
             if (values.isEmpty()) {
                 throw new AccountsException("no credentials given: pipe field=value lines on standard input or use "
@@ -78,7 +83,7 @@ final class CredentialsCommand {
         @Override
         public void run() {
             VenueCredentialFields.of(venue);
-            AccountRepository.Account account = context().accounts().require(accountName);
+            AccountRepository.Account account = context().accounts().requireAny(accountName);
             context().credentials().remove(account, venue, context().actor());
             out().printf("removed %s credentials from %s/%s%n", venue, account.owner(), account.name());
         }
@@ -92,7 +97,7 @@ final class CredentialsCommand {
 
         @Override
         public void run() {
-            AccountRepository.Account account = context().accounts().require(accountName);
+            AccountRepository.Account account = context().accounts().requireAny(accountName);
             List<CredentialStore.Summary> summaries = context().credentials().summaries(account.id());
             if (summaries.isEmpty()) {
                 out().printf("%s/%s has no venue credentials%n", account.owner(), account.name());

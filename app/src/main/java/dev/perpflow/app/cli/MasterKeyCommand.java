@@ -36,7 +36,15 @@ final class MasterKeyCommand {
                         + "the current one); 'master-key generate' prints a new key");
             }
             SecretBox oldBox = context().secrets();
-            SecretBox newBox = new SecretBox(CliContext.parse(newKey));
+            SecretBox newBox;
+            try {
+                newBox = new SecretBox(dev.perpflow.app.security.MasterKey.parse(newKey));
+            } catch (dev.perpflow.app.security.MasterKey.InvalidMasterKeyException e) {
+                // the message names PERPFLOW_MASTER_KEY; here it is the new key that is wrong
+                throw new AccountsException(NEW_KEY_VARIABLE + " is not a valid master key ("
+                        + e.getMessage().replace("PERPFLOW_MASTER_KEY", NEW_KEY_VARIABLE) + "); nothing was changed, "
+                        + "PERPFLOW_MASTER_KEY is still the key in use");
+            }
             KeyRotation.Result result = KeyRotation.rotate(context().dataSource(), oldBox, newBox);
             context().audit().record(context().actor(), "master_key_rotated", null,
                     Map.of("credentials", result.credentials(), "proxies", result.proxies()));

@@ -81,8 +81,16 @@ final class ProxiesCommand {
         @Parameters(index = "0", paramLabel = "LABEL")
         String label;
 
+        @Option(names = "--yes", description = "Confirm deleting a proxy that accounts use.")
+        boolean yes;
+
         @Override
         public void run() {
+            List<String> users = context().proxies().accountsUsing(label);
+            if (!users.isEmpty() && !yes) {
+                throw new AccountsException("proxy " + label + " is assigned to " + String.join(", ", users)
+                        + ": their traffic moves to their next proxy (or goes direct); run again with --yes to confirm");
+            }
             context().proxies().delete(label, context().actor());
             out().printf("deleted proxy %s%n", label);
         }
@@ -106,7 +114,14 @@ final class ProxiesCommand {
 
         @Override
         public void run() {
-            AccountRepository.Account account = context().accounts().require(accountName);
+            AccountRepository.Account account = context().accounts().requireAny(accountName);
+            if (priority < 0 || priority > 1000) {
+                throw new AccountsException("--priority must be between 0 and 1000 (lower is tried first), was "
+                        + priority);
+            }
+            if (!List.of("active", "standby", "burned").contains(status)) {
+                throw new AccountsException("--status must be active, standby or burned, was '" + status + "'");
+            }
             context().proxies().assign(account, label, priority, status, context().actor());
             out().printf("assigned proxy %s to %s/%s (priority %d, %s)%n", label, account.owner(), account.name(),
                     priority, status);

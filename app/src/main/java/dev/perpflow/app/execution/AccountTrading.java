@@ -62,6 +62,7 @@ public final class AccountTrading implements AutoCloseable {
     private final Duration reconcileInterval;
     private final Clock clock;
     private final Map<String, Trading> byAccount = new LinkedHashMap<>();
+    private final Map<String, Long> accountIds = new LinkedHashMap<>();
     private final Map<String, AccountNetwork> networks = new LinkedHashMap<>();
     private java.util.function.Function<String, dev.perpflow.execution.Alerts> alerts =
             account -> message -> LOG.error("ALERT [{}]: {}", account, message);
@@ -107,10 +108,17 @@ public final class AccountTrading implements AutoCloseable {
             return new Trading(DEFAULT, venues.clients(), Map.of(), main);
         }
         Trading existing = byAccount.get(account);
+        AccountRepository.Account stored = current(existing == null ? account : existing.account());
         if (existing != null) {
-            return existing;
+            if (stored != null && stored.id() == accountIds.getOrDefault(existing.account(), -1L)) {
+                return existing;
+            }
+            // deleted, deactivated, or deleted and made again: its clients and credentials must not trade any more
+            evict(existing);
         }
-        AccountRepository.Account stored = accounts.get().require(account);
+        if (stored == null) {
+            stored = accounts.get().require(account); // throws, saying why
+        }
         String name = stored.owner() + "/" + stored.name();
         Map<String, ExchangeClient> clients = new LinkedHashMap<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
@@ -145,6 +153,7 @@ public final class AccountTrading implements AutoCloseable {
                         reconcileInterval, clock));
         byAccount.put(account, trading);
         byAccount.put(name, trading);
+        accountIds.put(name, stored.id());
         LOG.info("Account {} trades on {}{}", name, clients.keySet(), unavailable.isEmpty() ? ""
                 : " (not on " + unavailable.keySet() + ")");
         return trading;
@@ -164,6 +173,31 @@ public final class AccountTrading implements AutoCloseable {
         cores.add(main);
         byAccount.values().stream().distinct().map(Trading::execution).forEach(cores::add);
         return cores;
+    }
+
+    /** The stored account if it still exists and is active, else null. */
+    private AccountRepository.Account current(String account) {
+        try {
+            return accounts.get().require(account);
+        } catch (dev.perpflow.app.accounts.AccountsException e) {
+            return null;
+        }
+    }
+
+    private void evict(Trading trading) {
+        LOG.warn("Account {} was deleted or deactivated: its venue clients are closed", trading.account());
+        byAccount.values().removeIf(t -> t == trading);
+        accountIds.remove(trading.account());
+        trading.execution().close();
+        trading.clients().forEach((venue, client) -> {
+            if (!client.equals(venues.client(venue).orElse(null))) {
+                client.close();
+            }
+        });
+        AccountNetwork network = networks.remove(trading.account());
+        if (network != null) {
+            network.close();
+        }
     }
 
     /** Timer step: reconciles every account's open orders as the main core does its own. */

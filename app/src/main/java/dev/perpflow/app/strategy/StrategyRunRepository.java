@@ -77,13 +77,57 @@ public class StrategyRunRepository {
                 VALUES (?, ?, ?, ?::jsonb, 'stopped', ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
             ps.setString(1, id);
             ps.setString(2, strategy);
-            ps.setString(3, venue.length() > 32 ? venue.substring(0, 32) : venue);
+            if (venue.length() > 512) {
+                throw new IllegalArgumentException("the run's venues take " + venue.length() + " characters; at most "
+                        + "512");
+            }
+            ps.setString(3, venue);
             ps.setString(4, write(config));
             ps.setTimestamp(5, Timestamp.from(at));
             ps.setTimestamp(6, Timestamp.from(at));
             ps.setString(7, account);
             if (ps.executeUpdate() == 0) {
                 throw new IllegalStateException("a strategy run '" + id + "' already exists");
+            }
+        }
+    }
+
+    /**
+     * Removes a run that never traded (a start that failed validation right after it was created): refused, leaving
+     * it, when it has any position or journaled order.
+     */
+    public boolean deleteUntraded(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement used = c.prepareStatement("""
+                    SELECT EXISTS (SELECT 1 FROM strategy_positions WHERE run_id = ?)
+                        OR EXISTS (SELECT 1 FROM orders WHERE client_order_id LIKE ? || '%')""")) {
+                used.setString(1, id);
+                used.setString(2, id);
+                try (ResultSet rs = used.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                for (String table : List.of("grid_states", "strategy_events", "strategy_notifications")) {
+                    String column = table.equals("strategy_notifications") ? "strategy_run_id" : "run_id";
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + column
+                            + " = ?")) {
+                        ps.setString(1, id);
+                        ps.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM strategy_runs WHERE id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         }
     }

@@ -136,8 +136,18 @@ public final class StrategyRuntime {
                 + UUID.randomUUID().toString().substring(0, 6);
         guard.check(caller);
         create(caller, runId, saved.strategy(), saved.config(), account);
-        (saved.strategy().equals("grid") ? gridRuns : arbs.runs()).configId(runId, saved.id());
-        return start(caller, runId);
+        StrategyRunRepository repository = saved.strategy().equals("grid") ? gridRuns : arbs.runs();
+        repository.configId(runId, saved.id());
+        try {
+            return start(caller, runId);
+        } catch (Exception e) {
+            // one call made it and one call failed: leave nothing behind that never traded
+            if (!isLive(runId) && repository.deleteUntraded(runId)) {
+                audit.record(caller.username(), "strategy_removed", runId, Map.of("reason",
+                        "its start failed: " + String.valueOf(e.getMessage())));
+            }
+            throw e;
+        }
     }
 
     /**

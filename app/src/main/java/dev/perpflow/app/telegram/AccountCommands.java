@@ -30,11 +30,13 @@ final class AccountCommands implements CommandGroup {
     private final Supplier<CredentialStore> credentials;
     private final Supplier<ProxyRepository> proxies;
     private final WizardStore wizards;
+    private final java.util.function.BooleanSupplier secretsAvailable;
     /** Credential values typed so far, per Telegram user, in memory only (never in the wizard table). */
     private final Map<Long, Map<String, String>> typed = new java.util.concurrent.ConcurrentHashMap<>();
 
     AccountCommands(UserRepository users, AccountRepository accounts, Supplier<CredentialStore> credentials,
-            Supplier<ProxyRepository> proxies, WizardStore wizards) {
+            Supplier<ProxyRepository> proxies, WizardStore wizards, java.util.function.BooleanSupplier secretsAvailable) {
+        this.secretsAvailable = secretsAvailable;
         this.users = users;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -60,8 +62,16 @@ final class AccountCommands implements CommandGroup {
                 chat.say("Name of the new account? (letters, digits, '-', '_'; /cancel to stop)");
             }
             case "list_accounts" -> list(chat);
-            case EXCHANGE -> chooseAccount(chat, "ax", "Credentials for which account?");
-            case PROXY -> chooseAccount(chat, "ap", "Proxy for which account?");
+            case EXCHANGE -> {
+                if (requireSecrets(chat)) {
+                    chooseAccount(chat, "ax", "Credentials for which account?");
+                }
+            }
+            case PROXY -> {
+                if (requireSecrets(chat)) {
+                    chooseAccount(chat, "ap", "Proxy for which account?");
+                }
+            }
             default -> throw new IllegalStateException(name);
         }
     }
@@ -70,6 +80,9 @@ final class AccountCommands implements CommandGroup {
     public boolean callback(Chat chat, String action, List<String> args) {
         switch (action) {
             case "ax" -> { // ax:<account id>[:<venue>]
+                if (!requireSecrets(chat)) {
+                    return true;
+                }
                 AccountRepository.Account account = own(chat, Long.parseLong(args.get(0)));
                 if (args.size() == 1) {
                     List<List<Chat.Button>> rows = new ArrayList<>();
@@ -88,6 +101,9 @@ final class AccountCommands implements CommandGroup {
                 return true;
             }
             case "ap" -> {
+                if (!requireSecrets(chat)) {
+                    return true;
+                }
                 AccountRepository.Account account = own(chat, Long.parseLong(args.get(0)));
                 wizards.save(chat.telegramUserId(), chat.chatId(), new WizardStore.Wizard(PROXY, "url",
                         Map.of("account", String.valueOf(account.id()))));
@@ -188,22 +204,26 @@ final class AccountCommands implements CommandGroup {
         }
         StringBuilder text = new StringBuilder("*Accounts*\n");
         for (AccountRepository.Account account : mine) {
+            // names only: no secret is decrypted, so this works without the master key too
+            AccountRepository.Overview overview = accounts.overview(account.id());
             text.append("\n*").append(ChatText.escape(account.owner() + "/" + account.name())).append("*");
-            try {
-                List<String> venues = credentials.get().summaries(account.id()).stream()
-                        .map(CredentialStore.Summary::exchange).toList();
-                text.append(": ").append(venues.isEmpty() ? "no venue credentials" : ChatText.escape(String.join(", ",
-                        venues)));
-            } catch (AccountsException e) {
-                text.append(": credentials unreadable (").append(ChatText.escape(e.getMessage())).append(')');
-            }
-            List<ProxyRepository.Assignment> assigned = proxies.get().assignments(account.id());
-            if (!assigned.isEmpty()) {
-                text.append(" · proxies ").append(ChatText.escape(String.join(", ", assigned.stream()
-                        .map(a -> a.proxy().label() + " (" + a.status() + ")").toList())));
+            text.append(": ").append(overview.venues().isEmpty() ? "no venue credentials"
+                    : ChatText.escape(String.join(", ", overview.venues())));
+            if (!overview.proxies().isEmpty()) {
+                text.append(" · proxies ").append(ChatText.escape(String.join(", ", overview.proxies())));
             }
         }
         chat.say(text.toString());
+    }
+
+    /** Secrets are stored encrypted: without the master key, say so before anyone types one. */
+    private boolean requireSecrets(Chat chat) {
+        if (secretsAvailable.getAsBoolean()) {
+            return true;
+        }
+        chat.say("I cannot store secrets: the server runs without PERPFLOW\\_MASTER\\_KEY. Ask an admin to set it "
+                + "(admin CLI: master-key generate) and restart; nothing was asked or stored.");
+        return false;
     }
 
     private void chooseAccount(Chat chat, String action, String question) {

@@ -28,6 +28,17 @@ public final class ChatText {
         return escaped.toString();
     }
 
+    /** {@code text} cut to at most {@code max} characters, saying how much was left out. */
+    public static String capped(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + " … (" + (text.length() - max) + " more characters)";
+    }
+
     /** Splits a message into parts of at most {@code limit} characters, preferring line boundaries. */
     public static List<String> split(String text, int limit) {
         List<String> parts = new ArrayList<>();

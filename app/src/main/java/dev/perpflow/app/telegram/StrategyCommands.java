@@ -87,6 +87,9 @@ final class StrategyCommands implements CommandGroup {
             }
             case "rc" -> { // rc:<config id>[:<account>]
                 long configId = Long.parseLong(args.get(0));
+                // the config first (a missing one is named as such), then an account the caller may use
+                runtime.configs().find(configId).filter(c -> caller.admin() || c.owner().equals(caller.username()))
+                        .orElseThrow(() -> new IllegalArgumentException("that saved config no longer exists"));
                 if (args.size() == 1) {
                     List<List<Chat.Button>> rows = new ArrayList<>();
                     for (String account : access.accessibleNames(caller)) {
@@ -96,6 +99,9 @@ final class StrategyCommands implements CommandGroup {
                     return true;
                 }
                 String account = accountName(args.get(1));
+                if (!access.canUse(caller, account)) {
+                    throw new IllegalArgumentException("that account is not yours");
+                }
                 StrategyRuntime.RunView run = runtime.startSaved(caller, configId, account);
                 chat.say("Started run *" + ChatText.escape(run.id()) + "* (" + ChatText.escape(run.strategy())
                         + ") for " + ChatText.escape(run.account()) + ".");
@@ -164,7 +170,8 @@ final class StrategyCommands implements CommandGroup {
         }
         Map<String, Object> config;
         try {
-            Object parsed = new Load(LoadSettings.builder().build()).loadFromString(text);
+            Object parsed = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).setCodePointLimit(65_536)
+                    .build()).loadFromString(text);
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new ConfigException("strategy config", List.of("the config must be key: value lines"));
             }
@@ -176,10 +183,11 @@ final class StrategyCommands implements CommandGroup {
                 FundingArbConfig.fromMap(config);
             }
         } catch (ConfigException e) {
-            chat.say("That config has problems:\n" + ChatText.escape(e.getMessage()) + "\nSend it again or /cancel.");
+            chat.say("That config has problems:\n" + ChatText.escape(problems(e.getMessage()))
+                    + "\nSend it again or /cancel.");
             return true;
-        } catch (RuntimeException e) {
-            chat.say("That is not YAML I can read (" + ChatText.escape(firstLine(e.getMessage()))
+        } catch (RuntimeException | StackOverflowError e) {
+            chat.say("That is not YAML I can read (" + ChatText.escape(ChatText.capped(firstLine(e.getMessage()), 200))
                     + "). Send it again or /cancel.");
             return true;
         }
@@ -276,7 +284,7 @@ final class StrategyCommands implements CommandGroup {
         if (account.equals(AccountTrading.DEFAULT)) {
             return "d";
         }
-        return String.valueOf(accounts.require(account).id());
+        return String.valueOf(accounts.requireAny(account).id());
     }
 
     private String accountName(String key) {
@@ -287,6 +295,38 @@ final class StrategyCommands implements CommandGroup {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("that account no longer exists"));
         return account.owner() + "/" + account.name();
     }
+
+    /**
+     * A config's problems for one message: at most {@value #MAX_PROBLEMS} lines of at most 200 characters (the list of
+     * known keys said once), then how many more there are.
+     */
+    static String problems(String message) {
+        List<String> lines = message.lines().toList();
+        StringBuilder text = new StringBuilder();
+        String known = null;
+        int shown = 0;
+        for (String line : lines) {
+            String shortened = line;
+            int knownAt = line.indexOf("(known: ");
+            if (knownAt >= 0) {
+                known = known == null ? line.substring(knownAt) : known;
+                shortened = line.substring(0, knownAt).stripTrailing();
+            }
+            if (shown < MAX_PROBLEMS) {
+                text.append(ChatText.capped(shortened, 200)).append('\n');
+                shown++;
+            }
+        }
+        if (lines.size() > shown) {
+            text.append("… and ").append(lines.size() - shown).append(" more problem(s)\n");
+        }
+        if (known != null) {
+            text.append(ChatText.capped(known, 1000));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static final int MAX_PROBLEMS = 10;
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");

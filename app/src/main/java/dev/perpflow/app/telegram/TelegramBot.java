@@ -23,12 +23,23 @@ import org.slf4j.LoggerFactory;
  * The Telegram bot: every update from {@code telegram:bots} comes here. It finds who wrote (the Telegram user id,
  * also in group chats, never the chat id) and the perpflow user linked to it, then runs the command, the button or
  * the next step of the user's wizard. Only {@code /start}, {@code /help} and {@code /auth} work unlinked; anything
- * else from an unlinked user gets one polite refusal and is logged. A failure is answered with its message, never
- * with a stack trace.
+ * else from an unlinked user gets one polite refusal and is logged. Every command and button checks that the link's
+ * API key is still live ({@link AuthCommands#stillLinked}). In group chats only {@link #IN_GROUPS} are answered;
+ * anything that shows account data or asks for a secret says to use a private chat. Button data is checked against
+ * the shape the bot makes before it is used. A refusal is answered with its (capped) reason; an internal failure is
+ * logged and answered without its text.
  */
 public final class TelegramBot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    /** Commands answered in group chats: nothing there shows account data or takes a secret. */
+    static final java.util.Set<String> IN_GROUPS = java.util.Set.of("start", "help", "auth", "opportunities");
+    private static final java.util.Set<String> IN_GROUPS_CALLBACKS = java.util.Set.of("opp");
+    /** Button data as the bot makes it: an action and arguments of ids, names and numbers, at most 64 bytes. */
+    private static final java.util.regex.Pattern VALID_CALLBACK = java.util.regex.Pattern.compile(
+            "[a-z]{1,8}(:[A-Za-z0-9_.\\-]{1,64}){0,4}");
+    /** Longest error text a reply carries (a config with a thousand bad keys gets one message). */
+    static final int MAX_ERROR = 600;
 
     private final TelegramSender sender;
     private final UserRepository users;
@@ -76,6 +87,12 @@ public final class TelegramBot {
         }
         String name = command ? commandName(text) : null;
         String args = command ? arguments(text) : text;
+        if (chat.isGroup() && !IN_GROUPS.contains(name)) {
+            // a group is not private: nothing that shows account data or asks for secrets happens there
+            chat.say("Use a private chat with me for /" + ChatText.escape(ChatText.capped(name, 40)) + ": it shows or "
+                    + "changes account data, and groups are not private.");
+            return;
+        }
         if (command && (name.equals("start") || name.equals("help") || name.equals("auth"))) {
             run(chat, () -> {
                 switch (name) {
@@ -130,11 +147,21 @@ public final class TelegramBot {
         IncomingMessage origin = query.getMessage();
         Chat chat = new Chat(query.getFrom().getId(), origin.getChat().getId(), origin.getChat().getType(),
                 origin.getMessageId() == null ? null : origin.getMessageId().intValue(), query.getId(), sender);
+        if (!VALID_CALLBACK.matcher(query.getData()).matches()) {
+            LOG.warn("Ignored malformed button data from Telegram user {}", query.getFrom().getId());
+            chat.answerCallback("Not a valid button");
+            return;
+        }
+        if (chat.isGroup() && !IN_GROUPS_CALLBACKS.contains(query.getData())) {
+            chat.answerCallback("Use a private chat");
+            chat.say("Use a private chat with me for that: it shows or changes account data.");
+            return;
+        }
         if (!link(chat)) {
             chat.answerCallback("Not authorized");
             return;
         }
-        List<String> parts = Arrays.asList(query.getData().split(":"));
+        List<String> parts = Arrays.asList(query.getData().split(":", -1));
         String action = parts.get(0);
         List<String> args = parts.subList(1, parts.size());
         run(chat, () -> {
@@ -150,15 +177,19 @@ public final class TelegramBot {
 
     /** Finds the perpflow user of this Telegram user; an unlinked one gets one refusal and is logged. */
     private boolean link(Chat chat) {
-        Optional<UserRepository.User> user = users.findByTelegram(chat.telegramUserId());
-        if (user.isEmpty()) {
+        Optional<UserRepository.TelegramLink> link = users.findTelegramLink(chat.telegramUserId());
+        if (link.isEmpty()) {
             LOG.warn("Refused Telegram user {} in chat {}: not linked to a perpflow user", chat.telegramUserId(),
                     chat.chatId());
             chat.say("Sorry, you are not authorized to use this bot. Link your perpflow user in a private chat "
                     + "with /auth <api key>.");
             return false;
         }
-        chat.user(new TelegramUser(user.get().id(), user.get().username(), user.get().admin()));
+        if (!auth.stillLinked(chat, link.get())) {
+            return false;
+        }
+        UserRepository.User user = link.get().user();
+        chat.user(new TelegramUser(user.id(), user.username(), user.admin()));
         return true;
     }
 
@@ -170,14 +201,18 @@ public final class TelegramBot {
     private void run(Chat chat, Action action) {
         try {
             action.run();
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // button data that passed the pattern but not its action's shape (forged or from an older version)
+            chat.say("That button is not valid or has expired; start again with a command.");
         } catch (AccountsException | IllegalArgumentException | BadRequestException | NotFoundException
                 | RunGuard.LimitExceeded | StrategyRuntime.RunForbiddenException e) {
-            chat.say("Cannot do that: " + ChatText.escape(e.getMessage()));
+            chat.say("Cannot do that: " + ChatText.escape(ChatText.capped(e.getMessage(), MAX_ERROR)));
         } catch (ApiResponseException e) {
-            chat.say("Cannot do that: " + ChatText.escape(detail(e)));
+            chat.say("Cannot do that: " + ChatText.escape(ChatText.capped(detail(e), MAX_ERROR)));
         } catch (Exception e) {
+            // internal errors (database, venue) may carry rows or hosts: logged, never shown
             LOG.error("Telegram command failed for user {}", chat.telegramUserId(), e);
-            chat.say("Something went wrong: " + ChatText.escape(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            chat.say("Something went wrong on my side (it was logged). Try again later or ask an admin.");
         }
     }
 

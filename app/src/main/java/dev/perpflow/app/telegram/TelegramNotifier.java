@@ -35,9 +35,12 @@ public final class TelegramNotifier {
     private final DataSource dataSource;
     private final TelegramSender sender;
     private final Clock clock;
+    private final java.util.function.LongPredicate linkAlive;
 
+    /** {@code linkAlive}: whether a Telegram user's link still holds (its API key live); others are not told. */
     public TelegramNotifier(NotificationRepository notifications, UserRepository users, DataSource dataSource,
-            TelegramSender sender, Clock clock) {
+            TelegramSender sender, Clock clock, java.util.function.LongPredicate linkAlive) {
+        this.linkAlive = linkAlive;
         this.notifications = notifications;
         this.users = users;
         this.dataSource = dataSource;
@@ -54,7 +57,8 @@ public final class TelegramNotifier {
     }
 
     private void send(NotificationRepository.Pending notification) throws SQLException {
-        List<Long> recipients = recipients(notification.runId());
+        Object account = notification.details().get("account");
+        List<Long> recipients = recipients(notification.runId(), account instanceof String name ? name : null);
         if (recipients.isEmpty()) {
             throw new IllegalStateException("nobody to tell: the owner has not linked Telegram (/auth)");
         }
@@ -70,14 +74,25 @@ public final class TelegramNotifier {
         }
     }
 
-    private List<Long> recipients(String runId) throws SQLException {
-        Optional<String> account = runId == null ? Optional.empty() : accountOf(runId);
+    /** The owner of the run's account, or of the account an execution alert or a halt names; admins otherwise. */
+    private List<Long> recipients(String runId, String accountName) throws SQLException {
+        Optional<String> account = runId != null ? accountOf(runId) : Optional.ofNullable(accountName);
+        List<Long> linked;
         if (account.isPresent() && account.get().contains("/")) {
             String owner = account.get().substring(0, account.get().indexOf('/'));
-            return users.find(owner).filter(u -> u.active() && u.telegramUserId() != null)
+            linked = users.find(owner).filter(u -> u.active() && u.telegramUserId() != null)
                     .map(u -> List.of(u.telegramUserId())).orElse(List.of());
+        } else {
+            linked = users.adminTelegramIds();
         }
-        return new ArrayList<>(users.adminTelegramIds());
+        // a link whose API key was revoked or expired hears nothing more of the account
+        List<Long> recipients = new ArrayList<>();
+        for (long telegramUserId : linked) {
+            if (linkAlive.test(telegramUserId)) {
+                recipients.add(telegramUserId);
+            }
+        }
+        return recipients;
     }
 
     private Optional<String> accountOf(String runId) throws SQLException {
@@ -100,6 +115,9 @@ public final class TelegramNotifier {
             case "halt" -> "Trading halted";
             case "resume" -> "Trading resumed";
             case "run_error" -> "Run error";
+            case "execution_alert" -> "Execution alert";
+            case "naked_leg" -> "Naked leg";
+            case "close_failing" -> "Close failing";
             default -> n.type();
         };
         StringBuilder text = new StringBuilder("*").append(title).append("*");

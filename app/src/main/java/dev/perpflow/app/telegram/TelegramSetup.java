@@ -13,7 +13,9 @@ import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.security.AppSecrets;
 import dev.perpflow.app.strategy.StrategyRuntime;
+import dev.perpflow.app.security.FailedAttempts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -52,14 +54,20 @@ public final class TelegramSetup {
         UserRepository users = new UserRepository(dataSource, clock);
         AccountRepository accounts = new AccountRepository(dataSource, audit, clock);
         WizardStore wizards = new WizardStore(dataSource, clock);
-        TelegramBot bot = new TelegramBot(sender, users, wizards, new AuthCommands(keys, users, audit), List.of(
+        // /auth: 5 wrong keys per Telegram user per 10 minutes
+        FailedAttempts authFailures = new FailedAttempts(5, Duration.ofMinutes(10), clock);
+        TelegramBot bot = new TelegramBot(sender, users, wizards, new AuthCommands(keys, users, audit, authFailures,
+                sender), List.of(
                 new TradingCommands(control, opportunities, access, dataSource),
                 new AccountCommands(users, accounts, () -> new CredentialStore(dataSource, secrets.box(), audit, clock),
-                        () -> new ProxyRepository(dataSource, secrets.box(), audit, clock), wizards),
+                        () -> new ProxyRepository(dataSource, secrets.box(), audit, clock), wizards,
+                        secrets::available),
                 new StrategyCommands(runtime, access, accounts, wizards)));
         context.getRegistry().bind("telegramBot", bot);
         context.getRegistry().bind("telegramNotifier",
-                new TelegramNotifier(notifications, users, dataSource, sender, clock));
+                new TelegramNotifier(notifications, users, dataSource, sender, clock, telegramUserId -> users
+                        .findTelegramLink(telegramUserId).map(link -> keys.isLinkLive(link.keyId(), link.fingerprint()))
+                        .orElse(false)));
         routes.addTo(context);
         LOG.info("Telegram bot on, Bot API at {}", baseUri);
         return true;

@@ -56,7 +56,7 @@ class AccountProxiesInTheAppTest extends AppTestSupport {
     protected Properties extraProperties() {
         Properties properties = new Properties();
         properties.setProperty("perpflow.master-key", MASTER);
-        properties.setProperty("perpflow.api-key", "proxy-test-bootstrap");
+        properties.setProperty("perpflow.api-key", "proxy-test-bootstrap-key-0123456");
         properties.setProperty("perpflow.venues.aster.enabled", "true");
         properties.setProperty("perpflow.venues.aster.rest-url", FAKE.restUrl().toString());
         properties.setProperty("perpflow.venues.aster.ws-url", FAKE.wsUrl().toString());

@@ -48,7 +48,7 @@ class AccountsInTheAppTest extends AppTestSupport {
     protected Properties extraProperties() {
         Properties properties = new Properties();
         properties.setProperty("perpflow.master-key", MASTER);
-        properties.setProperty("perpflow.api-key", "bootstrap-key");
+        properties.setProperty("perpflow.api-key", "accounts-bootstrap-key-0123456789");
         properties.setProperty("perpflow.venues.aster.enabled", "true");
         properties.setProperty("perpflow.venues.aster.rest-url", FAKE.restUrl().toString());
         properties.setProperty("perpflow.venues.aster.ws-url", FAKE.wsUrl().toString());
@@ -87,9 +87,9 @@ class AccountsInTheAppTest extends AppTestSupport {
         JsonNode balances = call("GET", "/api/v1/balances?account_name=main", null, aliceKey, 200);
         assertThat(balances.get("account_name").asText()).isEqualTo("alice/main");
         assertThat(balances.get("balances").get("aster").get(0).get("asset").asText()).isEqualTo("USDT");
-        JsonNode adminView = call("GET", "/api/v1/balances", null, "bootstrap-key", 200);
+        JsonNode adminView = call("GET", "/api/v1/balances", null, "accounts-bootstrap-key-0123456789", 200);
         assertThat(adminView.get("balances").get("aster").get("error").asText()).contains("ASTER_API_KEY");
-        assertThat(call("GET", "/api/v1/accounts", null, "bootstrap-key", 200).get("accounts")
+        assertThat(call("GET", "/api/v1/accounts", null, "accounts-bootstrap-key-0123456789", 200).get("accounts")
                 .findValuesAsText("account_name")).contains("default", "alice/main", "bob/bobs");
 
         // a run of bob's account cannot use Aster: bob stored no Aster keys
@@ -101,7 +101,9 @@ class AccountsInTheAppTest extends AppTestSupport {
         assertThat(call("GET", "/api/v1/strategies", null, aliceKey, 200).toString()).doesNotContain("bob-arb");
 
         keys.revoke(aliceKey.substring(0, 12), "test");
-        call("GET", "/api/v1/accounts", null, aliceKey, 401);
+        // revoked from outside the app (as the CLI does): the app notices within a second
+        org.awaitility.Awaitility.await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> call("GET", "/api/v1/accounts", null, aliceKey, 401));
         assertThat(audit.recent(50)).extracting(AuditLog.Entry::action).contains("api_key_revoked", "credentials_set",
                 "strategy_created");
     }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashBetweenLegsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "crash-bootstrap";
+    private static final String KEY = "crash-bootstrap-key-0123456789ab";
     private static final String ASTER_KEY = "crash-aster-key";
     private static final String ASTER_SECRET = "crash-aster-secret";
     private static final String BACKPACK_PUBLIC = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";

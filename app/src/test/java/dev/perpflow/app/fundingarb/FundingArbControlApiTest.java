@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FundingArbControlApiTest extends AppTestSupport {
 
-    private static final String KEY = "test-bootstrap-key";
+    private static final String KEY = "test-bootstrap-key-0123456789abcdef";
 
     @Override
     protected Properties extraProperties() {
@@ -118,9 +118,14 @@ class FundingArbControlApiTest extends AppTestSupport {
                 .isEqualTo(400);
         assertThat(call("POST", "/api/v1/positions/nope/close", "{}", "X-API-Key", KEY).statusCode()).isEqualTo(404);
 
-        JsonNode closed = ok("POST", "/api/v1/positions/" + id + "/close", "{\"order_type\":\"market\"}");
+        // a user's reason is free text kept apart from the engine's exit reason: longer than the exit reason column
+        // and shaped like an engine reason (LIQUIDATION_ turns retries into market orders) it changes nothing
+        String reason = "LIQUIDATION_RISK_SIM_A " + "closing by hand before the weekend, see the ops channel ".repeat(2);
+        JsonNode closed = ok("POST", "/api/v1/positions/" + id + "/close", "{\"order_type\":\"market\","
+                + "\"reason\":\"" + reason + "\"}");
         assertThat(closed.get("success").asBoolean()).as(closed.toString()).isTrue();
         assertThat(closed.get("exit_reason").asText()).isEqualTo("manual_close");
+        assertThat(closed.get("note").asText()).isEqualTo(reason);
         assertThat(closed.has("pnl_usd")).isTrue();
         HttpResponse<String> again = call("POST", "/api/v1/positions/" + id + "/close", "{}", "X-API-Key", KEY);
         assertThat(again.statusCode()).isEqualTo(400);

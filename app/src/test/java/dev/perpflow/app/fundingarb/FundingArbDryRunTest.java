@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FundingArbDryRunTest extends AppTestSupport {
 
-    private static final String KEY = "dry-run-key";
+    private static final String KEY = "dry-run-bootstrap-key-0123456789";
 
     @Override
     protected Properties extraProperties() {

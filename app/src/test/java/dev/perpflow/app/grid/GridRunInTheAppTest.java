@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class GridRunInTheAppTest extends AppTestSupport {
 
-    private static final String KEY = "test-bootstrap-key";
+    private static final String KEY = "test-bootstrap-key-0123456789abcdef";
 
     @Override
     protected Properties extraProperties() {

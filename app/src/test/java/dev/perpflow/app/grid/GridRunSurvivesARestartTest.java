@@ -32,7 +32,7 @@ class GridRunSurvivesARestartTest {
     private static JsonNode get(int port, String path) throws Exception {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).header("X-API-Key", "k").build(),
+                    URI.create("http://127.0.0.1:" + port + path)).header("X-API-Key", "grid-restart-bootstrap-key-0123456").build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (java.io.IOException e) {
@@ -56,7 +56,7 @@ class GridRunSurvivesARestartTest {
     void theGridResumesFromItsStoredState() throws Exception {
         Path root = Path.of(System.getProperty("perpflow.routes-dir", "../routes")).getParent();
         Map<String, String> env = Map.of("PERPFLOW_GRID_DEV_RUN", root.resolve("configs/dev/grid-sim-a.yaml").toString(),
-                "PERPFLOW_GRID_TICK_MILLIS", "200", "PERPFLOW_API_KEY", "k");
+                "PERPFLOW_GRID_TICK_MILLIS", "200", "PERPFLOW_API_KEY", "grid-restart-bootstrap-key-0123456");
         int port = AppProcessAccess.freePort();
         String firstEntryTime;
         try (AutoCloseable first = AppProcessAccess.start(dataDir, port, env)) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class StrategyRuntimeInTheAppTest extends AppTestSupport {
 
-    private static final String ADMIN = "runtime-bootstrap";
+    private static final String ADMIN = "runtime-bootstrap-key-0123456789ab";
 
     @Override
     protected Properties extraProperties() {

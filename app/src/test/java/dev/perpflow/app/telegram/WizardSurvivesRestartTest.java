@@ -3,7 +3,10 @@ package dev.perpflow.app.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perpflow.app.accounts.AccountRepository;
+import dev.perpflow.app.accounts.ApiKeyRepository;
 import dev.perpflow.app.accounts.AuditLog;
+import dev.perpflow.app.security.FailedAttempts;
+import java.time.Duration;
 import dev.perpflow.app.accounts.CredentialStore;
 import dev.perpflow.app.accounts.ProxyRepository;
 import dev.perpflow.app.accounts.UserRepository;
@@ -48,7 +51,10 @@ class WizardSurvivesRestartTest {
         db = TestDatabase.start();
         ds = db.database().dataSource();
         UserRepository users = new UserRepository(ds, Clock.systemUTC());
-        users.linkTelegram(users.create("alice", false), ALICE);
+        UserRepository.User alice = users.create("alice", false);
+        // the link is bound to the API key alice linked with (it ends when that key is revoked)
+        long keyId = keys().create(alice, "bot", null, "test").info().id();
+        users.linkTelegram(alice, ALICE, keyId, null);
     }
 
     @AfterAll
@@ -61,10 +67,15 @@ class WizardSurvivesRestartTest {
         AuditLog audit = new AuditLog(ds, clock);
         UserRepository users = new UserRepository(ds, clock);
         WizardStore wizards = new WizardStore(ds, clock);
-        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", null), users, audit),
-                List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
+        FailedAttempts failures = new FailedAttempts(5, Duration.ofMinutes(10), clock);
+        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", keys(), failures), users,
+                audit, failures, sent::add), List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
                         () -> new CredentialStore(ds, box, audit, clock), () -> new ProxyRepository(ds, box, audit, clock),
-                        wizards)));
+                        wizards, () -> true)));
+    }
+
+    private ApiKeyRepository keys() {
+        return new ApiKeyRepository(ds, new AuditLog(ds, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private void type(TelegramBot bot, String text) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PaperProfileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "paper-bootstrap-key";
+    private static final String KEY = "paper-bootstrap-key-0123456789ab";
 
     @TempDir
     Path dataDir;
