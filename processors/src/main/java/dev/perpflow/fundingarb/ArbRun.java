@@ -16,6 +16,7 @@ import dev.perpflow.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  * venue, positions read fresh).
  */
 final class ArbRun {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArbRun.class);
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
@@ -44,7 +47,13 @@ final class ArbRun {
     final MarketClaims claims;
     private final java.util.Set<String> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Consumer<ArbEvent> events;
-    private final Map<String, Map<String, Instrument>> instruments = new HashMap<>();
+    /** Venues change their markets (lot sizes, leverage, funding intervals): the cache is read again this often. */
+    static final Duration INSTRUMENTS_TTL = Duration.ofMinutes(15);
+
+    private record Markets(Map<String, Instrument> bySymbol, Instant readAt) {
+    }
+
+    private final Map<String, Markets> instruments = new HashMap<>();
     private volatile FundingArbConfig config;
 
     ArbRun(String id, FundingArbConfig config, Map<String, ExchangeClient> venues, AtomicExecutor atomic,
@@ -134,17 +143,33 @@ final class ArbRun {
         return client;
     }
 
-    /** The venue's market for a symbol, if it lists one (instruments are fetched once per venue and cached). */
+    /**
+     * The venue's market for a symbol, if it lists one. Instruments are cached per venue and read again after
+     * {@link #INSTRUMENTS_TTL}, or at once when a symbol is missing from a cache older than a minute (a new listing);
+     * a failed refresh keeps the last list.
+     */
     synchronized Optional<Instrument> instrument(String venue, String symbol) {
-        Map<String, Instrument> byMarket = instruments.get(venue);
-        if (byMarket == null) {
-            byMarket = new HashMap<>();
-            for (Instrument instrument : Futures.await(venue(venue).instruments(), CALL_TIMEOUT)) {
-                byMarket.put(instrument.symbol(), instrument);
+        Instant now = clock.instant();
+        Markets markets = instruments.get(venue);
+        boolean stale = markets == null || !now.isBefore(markets.readAt().plus(INSTRUMENTS_TTL))
+                || !markets.bySymbol().containsKey(symbol) && !now.isBefore(markets.readAt().plusSeconds(60));
+        if (stale) {
+            try {
+                Map<String, Instrument> bySymbol = new HashMap<>();
+                for (Instrument instrument : Futures.await(venue(venue).instruments(), CALL_TIMEOUT)) {
+                    bySymbol.put(instrument.symbol(), instrument);
+                }
+                markets = new Markets(bySymbol, now);
+                instruments.put(venue, markets);
+            } catch (RuntimeException e) {
+                if (markets == null) {
+                    throw e;
+                }
+                LOG.warn("[{}] {} instruments not refreshed ({}); using those of {}", id, venue, e.getMessage(),
+                        markets.readAt());
             }
-            instruments.put(venue, byMarket);
         }
-        return Optional.ofNullable(byMarket.get(symbol));
+        return Optional.ofNullable(markets.bySymbol().get(symbol));
     }
 
     Instrument requireInstrument(String venue, String symbol) {

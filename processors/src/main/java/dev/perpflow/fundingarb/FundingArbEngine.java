@@ -178,6 +178,11 @@ public final class FundingArbEngine {
         return new StopResult(closed, run.store.active(run.id));
     }
 
+    /** The venue's market as the run sees it now (its instruments cache; for tests and views). */
+    java.util.Optional<dev.perpflow.exchange.model.Instrument> instrument(String venue, String symbol) {
+        return run.instrument(venue, symbol);
+    }
+
     public List<ArbPosition> activePositions() {
         return run.store.active(run.id);
     }

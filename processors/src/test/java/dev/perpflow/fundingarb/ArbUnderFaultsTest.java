@@ -244,4 +244,17 @@ class ArbUnderFaultsTest {
             assertThat(leg.fees()).as(leg.venue() + " fees").isEqualByComparingTo(fees);
         }
     }
+
+    @Test
+    void aFundingIntervalChangedByTheVenueWhileAPositionIsOpenReachesTheRunsMarkets() {
+        // failed before: instruments were read once per run and cached for its whole life
+        FundingArbEngine engine = sims.engine("interval", Map.of("check_interval_seconds", 1));
+        ArbPosition position = openPosition(engine);
+        assertThat(engine.instrument("a", "BTC").orElseThrow().fundingIntervalHours()).isEqualTo(8);
+        sims.a.exchange().changeFundingInterval("BTC", 1);
+        sims.jump(ArbRun.INSTRUMENTS_TTL.plusMinutes(1));
+        engine.tick();
+        assertThat(engine.instrument("a", "BTC").orElseThrow().fundingIntervalHours()).isEqualTo(1);
+        assertThat(sims.store.find(position.id()).orElseThrow().status()).isEqualTo(ArbPosition.Status.OPEN);
+    }
 }

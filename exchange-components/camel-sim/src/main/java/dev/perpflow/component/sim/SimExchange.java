@@ -110,6 +110,11 @@ public final class SimExchange {
         afterPriceChange(market);
     }
 
+    /** Changes a market's funding interval (1, 4 or 8 h) from the next settlement on, as a venue may. */
+    public synchronized void changeFundingInterval(String symbol, int hours) {
+        market(symbol).changeFundingInterval(config, hours);
+    }
+
     /** Widens a market's half spread by {@code extraTicks} ticks (0 restores it): a stressed, thin market. */
     public synchronized void widenSpread(String symbol, long extraTicks) {
         SimMarket market = market(symbol);

@@ -21,11 +21,11 @@ final class SimMarket {
     private static final double FUNDING_PERSISTENCE = 0.8;
     private static final MathContext MC = MathContext.DECIMAL64;
 
-    private final SimMarketConfig config;
+    private SimMarketConfig config;
     private final SimVenueConfig venue;
     private final SplittableRandom priceRandom;
     private final SplittableRandom fundingRandom;
-    private final Duration settlementPeriod;
+    private Duration settlementPeriod;
     private long extraHalfSpreadTicks;
     private double mid;
     private double fundingDeviation;
@@ -40,6 +40,12 @@ final class SimMarket {
         this.settlementPeriod = venue.settlementPeriodOf(config);
         this.mid = config.initialPrice().doubleValue();
         this.nextSettlement = start.plus(settlementPeriod);
+    }
+
+    /** The venue changes the market's funding interval (as Binance-style venues do); the next period uses it. */
+    void changeFundingInterval(SimVenueConfig venue, int hours) {
+        config = config.withFundingIntervalHours(hours);
+        settlementPeriod = venue.settlementPeriodOf(config);
     }
 
     SimMarketConfig config() {
