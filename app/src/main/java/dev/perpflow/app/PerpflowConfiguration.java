@@ -27,23 +27,24 @@ import dev.perpflow.app.execution.DurableTradingStateStore;
 import dev.perpflow.app.execution.ExecutionAlerts;
 import dev.perpflow.app.execution.KillSwitch;
 import dev.perpflow.app.execution.PaperTrading;
+import dev.perpflow.app.events.EventMessages;
+import dev.perpflow.app.events.EventOutbox;
 import dev.perpflow.app.funding.FeeSettings;
 import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
-import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.app.funding.OpportunityService;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
 import dev.perpflow.app.fundingarb.FundingArbStartup;
 import dev.perpflow.app.fundingarb.JdbcArbPositionStore;
-import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.fundingarb.ServiceFundingView;
 import dev.perpflow.app.grid.GridRuns;
 import dev.perpflow.app.grid.GridStartup;
+import dev.perpflow.app.json.Json;
 import dev.perpflow.app.logging.LogFiles;
+import dev.perpflow.app.notifications.NotificationOutbox;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingRepository;
-import dev.perpflow.app.persistence.MaintenanceRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.app.security.AppSecrets;
 import dev.perpflow.app.security.FailedAttempts;
@@ -93,6 +94,11 @@ public class PerpflowConfiguration implements CamelConfiguration {
         ApiKeyCheck.requireUsableBootstrapKey(properties.string("perpflow.api-key", ""));
         LogFiles.attach(settings.dataDir());
         PortCheck.requireFree(settings.http());
+        if (properties.bool("perpflow.ws.enabled", true)) {
+            PortCheck.requireFree(settings.http().host(), properties.integer("perpflow.ws.port", 8081, 0, 65535),
+                    "perpflow.ws.port (PERPFLOW_WS_PORT)");
+        }
+        properties.integer("perpflow.ws.heartbeat-seconds", 15, 1, 3600);
 
         Database database = Database.open(settings.db(), settings.dataDir());
         context.addService(new ClosingService(database), true, true);
@@ -115,14 +121,21 @@ public class PerpflowConfiguration implements CamelConfiguration {
 
         Registry registry = context.getRegistry();
         registry.bind("dataSource", database.dataSource());
+        registry.bind("jackson", Json.dataFormat());
+        EventOutbox events = new EventOutbox(database.dataSource());
+        registry.bind("eventOutbox", events);
+        registry.bind("eventMessages", new EventMessages());
+        NotificationOutbox notificationOutbox = new NotificationOutbox(database.dataSource());
+        registry.bind("notificationOutbox", notificationOutbox);
         registry.bind("database", database);
         registry.bind("venueRegistry", venues);
         registry.bind("opportunityService", opportunities);
         registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities));
-        registry.bind("maintenance", new Maintenance(new MaintenanceRepository(database.dataSource()),
-                Duration.ofDays(properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500)),
-                Duration.ofDays(properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500)),
-                Duration.ofMinutes(properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080)), clock));
+        // the maintenance routes put these into their SQL: whole numbers in range, or startup stops here
+        properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500);
+        properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500);
+        properties.integer("perpflow.retention.events-days", 30, 1, 36_500);
+        properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080);
         registry.bind("jsonResponse", new JsonResponder());
         registry.bind("requestCheck", new RequestCheck());
         registry.bind("healthApi",
@@ -139,10 +152,9 @@ public class PerpflowConfiguration implements CamelConfiguration {
         RiskGuard risk = new RiskGuard(new RiskLimits(
                 properties.decimal("perpflow.risk.max-order-notional-usd", new BigDecimal("50000")),
                 properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)), tradingStates, clock);
-        NotificationRepository notifications = new NotificationRepository(database.dataSource());
         ExecutionCore execution = new ExecutionCore(AccountTrading.DEFAULT, venues.clients(),
                 new JdbcOrderJournal(database.dataSource()), risk,
-                new ExecutionAlerts(AccountTrading.DEFAULT, notifications, clock),
+                new ExecutionAlerts(AccountTrading.DEFAULT, events, clock),
                 Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
@@ -164,7 +176,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                         ? new ProxyRepository(database.dataSource(), secrets.box(), audit, clock) : null, () -> audit,
                 java.net.URI.create(properties.string("perpflow.proxy.check-url", "https://api.ipify.org")),
                 properties.seconds("perpflow.proxy.check-seconds", Duration.ofMinutes(30), 1));
-        accountTrading.alerts(account -> new ExecutionAlerts(account, notifications, clock));
+        accountTrading.alerts(account -> new ExecutionAlerts(account, events, clock));
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
         KillSwitch killSwitch = new KillSwitch(risk, () -> {
@@ -172,7 +184,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
             accountTrading.cores().forEach(core -> gateways.add(core.gateway()));
             paper.existingExecution().ifPresent(core -> gateways.add(core.gateway()));
             return gateways;
-        }, () -> audit, () -> notifications, clock);
+        }, () -> audit, () -> events, clock);
         registry.bind("killSwitch", killSwitch);
         BigDecimal dailyLoss = properties.decimal("perpflow.risk.max-daily-loss-usd", BigDecimal.ZERO);
         if (dailyLoss.signum() < 0) {
@@ -185,7 +197,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         killSwitch.onAccountResume(lossMonitor::rebase);
         registry.bind("dailyLossMonitor", lossMonitor);
         FundingArbRuns arbs = new FundingArbRuns(context, arbRuns, new JdbcArbPositionStore(database.dataSource()),
-                notifications, venues, accountTrading, paper,
+                venues, accountTrading, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
                 Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)),
                 new dev.perpflow.app.strategy.JdbcMarketClaims(database.dataSource(), clock));
@@ -196,12 +208,11 @@ public class PerpflowConfiguration implements CamelConfiguration {
         StrategyRuntime runtime = new StrategyRuntime(arbs, grids, gridRepository,
                 new StrategyConfigRepository(database.dataSource(), clock),
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
-                notifications, settings.dataDir().resolve("logs"), clock);
+                settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
         registry.bind("strategiesApi", new StrategiesApi(grids, runtime, access));
-        grids.notifyWith(notifications);
         ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
-                accountTrading, audit, runtime, notifications);
+                accountTrading, audit, runtime);
         registry.bind("controlApi", controlApi);
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
@@ -217,8 +228,14 @@ public class PerpflowConfiguration implements CamelConfiguration {
                         properties.seconds("perpflow.security.failed-key-window-seconds", Duration.ofMinutes(1), 1),
                         clock));
         registry.bind("apiKeyCheck", apiKeyCheck);
+        registry.bind("eventFeed", new dev.perpflow.app.events.EventFeed(apiKeyCheck, access,
+                new FailedAttempts(properties.integer("perpflow.security.failed-key-limit", 10, 1, 100_000),
+                        properties.seconds("perpflow.security.failed-key-window-seconds", Duration.ofMinutes(1), 1),
+                        clock),
+                properties.integer("perpflow.ws.max-queued-kib", 1024, 16, 1_048_576) * 1024,
+                properties.seconds("perpflow.ws.auth-timeout-seconds", Duration.ofSeconds(10), 1), clock));
         TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, controlApi,
-                new OpportunitiesApi(opportunities, queries), access, runtime, notifications, secrets, audit, clock);
+                new OpportunitiesApi(opportunities, queries), access, runtime, notificationOutbox, secrets, audit, clock);
         String devRun = properties.string("perpflow.grid.dev-run", "");
         context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
                 devRun.isEmpty() ? null : Path.of(devRun)));

@@ -64,6 +64,7 @@ public final class FundingArbEngine {
     private volatile boolean entriesStopped;
     private boolean reconciled;
     private Instant lastScan = Instant.EPOCH;
+    private volatile boolean scanRequested;
     private Instant lastMonitor = Instant.EPOCH;
 
     public FundingArbEngine(String runId, FundingArbConfig config, Map<String, ExchangeClient> venues,
@@ -105,12 +106,20 @@ public final class FundingArbEngine {
         return entriesStopped;
     }
 
+    /** The opportunities changed: the next tick scans for entries, whenever the last scan was. */
+    public void requestScan() {
+        scanRequested = true;
+    }
+
     /** Whether the run still holds or works on anything (OPENING, OPEN or CLOSING positions). */
     public boolean hasActivePositions() {
         return !run.store.active(run.id).isEmpty();
     }
 
-    /** One step of the run: settle what was interrupted, then monitor and scan when due. */
+    /**
+     * One step of the run: settle what was interrupted, then monitor every check interval, and scan when a scan was
+     * requested ({@link #requestScan}) or, at the latest, every check interval.
+     */
     public synchronized void tick() {
         if (!settleInterrupted()) {
             return;
@@ -121,8 +130,10 @@ public final class FundingArbEngine {
             lastMonitor = now;
             monitor();
         }
-        if (!entriesStopped && !now.isBefore(lastScan.plus(interval)) && entriesAllowed.getAsBoolean()) {
+        boolean scanDue = scanRequested || !now.isBefore(lastScan.plus(interval));
+        if (!entriesStopped && scanDue && entriesAllowed.getAsBoolean()) {
             lastScan = now;
+            scanRequested = false;
             entry.scan(run.store.active(run.id));
         }
         releaseIdleClaims();

@@ -4,7 +4,6 @@ import dev.perpflow.app.accounts.AccountsException;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.execution.AccountTrading;
-import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.strategy.RunGuard;
 import dev.perpflow.app.strategy.StrategyConfigRepository;
 import dev.perpflow.app.strategy.StrategyRuntime;
@@ -54,15 +53,13 @@ public class ControlApi {
     private final AccountTrading trading;
     private final AuditLog audit;
     private final StrategyRuntime runtime;
-    private final NotificationRepository notifications;
     /** Longest free-text reason a caller may give a manual close. */
     static final int MAX_NOTE = 200;
 
     public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
             KillSwitch killSwitch, AccountAccess access, AccountTrading trading, AuditLog audit,
-            StrategyRuntime runtime, NotificationRepository notifications) {
+            StrategyRuntime runtime) {
         this.runtime = runtime;
-        this.notifications = notifications;
         this.arbs = arbs;
         this.grids = grids;
         this.gridRuns = gridRuns;

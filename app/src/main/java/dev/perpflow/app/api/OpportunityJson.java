@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An {@link Opportunity} with the seed's {@code ArbitrageOpportunity} keys. */
-final class OpportunityJson {
+public final class OpportunityJson {
 
     private OpportunityJson() {
     }
 
-    static Map<String, Object> of(Opportunity o) {
+    public static Map<String, Object> of(Opportunity o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("symbol", o.symbol());
         m.put("long_dex", o.longDex());

@@ -1,6 +1,8 @@
 package dev.perpflow.app.execution;
 
-import dev.perpflow.app.fundingarb.NotificationRepository;
+import dev.perpflow.app.events.DomainEvent;
+import dev.perpflow.app.events.EventOutbox;
+import dev.perpflow.app.events.EventTypes;
 import dev.perpflow.execution.Alerts;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -11,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where an account's execution core reports what a human must look at (an unknown outcome left unresolved, a cancel
- * that failed during a halt, an order given up, a naked leg): the log at ERROR and the notification outbox, so it
- * reaches the account's owner on Telegram. While the database cannot take it, the alert waits in memory (bounded)
+ * that failed during a halt, an order given up, a naked leg): the log at ERROR and an {@code execution_alert} event, which the
+ * notifications route takes to the account's owner on Telegram. While the database cannot take it, the alert waits in memory (bounded)
  * and goes out with the next one or the next {@link #flush()}.
  */
 public final class ExecutionAlerts implements Alerts {
@@ -21,13 +23,13 @@ public final class ExecutionAlerts implements Alerts {
     private static final int MAX_PENDING = 1_000;
 
     private final String account;
-    private final NotificationRepository notifications;
+    private final EventOutbox events;
     private final Clock clock;
     private final Deque<String> pending = new ArrayDeque<>();
 
-    public ExecutionAlerts(String account, NotificationRepository notifications, Clock clock) {
+    public ExecutionAlerts(String account, EventOutbox events, Clock clock) {
         this.account = account;
-        this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,7 +56,8 @@ public final class ExecutionAlerts implements Alerts {
                 return;
             }
             try {
-                notifications.add(null, "execution_alert", null, next, Map.of("account", account), clock.instant());
+                events.publish(new DomainEvent(EventTypes.EXECUTION_ALERT, DomainEvent.Level.ERROR, clock.instant(),
+                        account, null, Map.of("message", next)));
             } catch (RuntimeException e) {
                 LOG.warn("Alert for {} not stored yet ({}); kept for the next try", account, e.getMessage());
                 return;

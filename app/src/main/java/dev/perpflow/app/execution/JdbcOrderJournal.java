@@ -1,5 +1,8 @@
 package dev.perpflow.app.execution;
 
+import dev.perpflow.app.events.DomainEvent;
+import dev.perpflow.app.events.EventOutbox;
+import dev.perpflow.app.events.OrderEvents;
 import dev.perpflow.execution.DuplicateClientOrderIdException;
 import dev.perpflow.execution.FillIdentity;
 import dev.perpflow.execution.JournaledOrder;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * inserted once per (venue, trade id, order), a reused trade id under a disambiguated id (see
  * {@link dev.perpflow.execution.OrderJournal#recordFill}). A journal serves one account ({@code default}: the venues' environment
  * credentials); accounts never see each other's orders, so a tracker never queries an order with the wrong keys.
+ * Each write appends its domain event ({@link OrderEvents}) in the same statement or transaction.
  */
 public class JdbcOrderJournal implements OrderJournal {
 
@@ -60,9 +64,11 @@ public class JdbcOrderJournal implements OrderJournal {
     @Override
     public JournaledOrder recordIntent(String venue, OrderRequest request, String purpose, Instant at) {
         JournaledOrder order = JournaledOrder.intent(venue, request, purpose, at);
+        // the order and its order_submitted event in one statement: the journal write stays one round trip
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "FALSE, ?) ON CONFLICT DO NOTHING")) {
+                "WITH journaled AS (INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, FALSE, ?) ON CONFLICT DO NOTHING RETURNING 1) "
+                        + EventOutbox.INSERT_FROM + "journaled")) {
             ps.setString(1, venue);
             ps.setString(2, request.clientOrderId());
             ps.setString(3, request.symbol());
@@ -81,6 +87,7 @@ public class JdbcOrderJournal implements OrderJournal {
             ps.setTimestamp(16, Timestamp.from(at));
             ps.setTimestamp(17, Timestamp.from(at));
             ps.setString(18, account);
+            EventOutbox.bind(ps, 19, OrderEvents.submitted(account, order));
             if (ps.executeUpdate() == 0) {
                 throw new DuplicateClientOrderIdException(venue, request.clientOrderId());
             }
@@ -130,11 +137,14 @@ public class JdbcOrderJournal implements OrderJournal {
         }
     }
 
+    /** Inserts the fill and its order_fill event in one statement; false when the fill was there already. */
     private boolean insertFill(Connection c, Fill fill, String tradeId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO fills (venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity, fee,
-                    fee_currency, liquidity, time, account, order_ref)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                WITH journaled AS (
+                    INSERT INTO fills (venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity,
+                        fee, fee_currency, liquidity, time, account, order_ref)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1)
+                """ + EventOutbox.INSERT_FROM + "journaled")) {
             ps.setString(1, fill.venue());
             ps.setString(2, tradeId);
             ps.setString(3, fill.clientOrderId());
@@ -149,6 +159,7 @@ public class JdbcOrderJournal implements OrderJournal {
             ps.setTimestamp(12, Timestamp.from(fill.timestamp()));
             ps.setString(13, account);
             ps.setString(14, FillIdentity.orderRef(fill));
+            EventOutbox.bind(ps, 15, OrderEvents.fill(account, fill, tradeId));
             return ps.executeUpdate() == 1;
         }
     }
@@ -280,6 +291,12 @@ public class JdbcOrderJournal implements OrderJournal {
                     write.setString(9, clientOrderId);
                     write.setString(10, account);
                     write.executeUpdate();
+                }
+                if (next.status() != current.status()) {
+                    java.util.Optional<DomainEvent> event = OrderEvents.statusChanged(account, next);
+                    if (event.isPresent()) {
+                        EventOutbox.append(c, event.get());
+                    }
                 }
                 c.commit();
                 return next;

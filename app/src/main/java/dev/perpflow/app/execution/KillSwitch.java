@@ -1,7 +1,8 @@
 package dev.perpflow.app.execution;
 
 import dev.perpflow.app.accounts.AuditLog;
-import dev.perpflow.app.fundingarb.NotificationRepository;
+import dev.perpflow.app.events.DomainEvent;
+import dev.perpflow.app.events.EventOutbox;
 import dev.perpflow.execution.OrderGateway;
 import dev.perpflow.execution.TradingControl;
 import dev.perpflow.risk.RiskGuard;
@@ -36,10 +37,10 @@ public final class KillSwitch {
 
     private final TradingControl control;
     private final Supplier<AuditLog> audit;
-    private final Supplier<NotificationRepository> notifications;
+    private final Supplier<EventOutbox> events;
     private final Clock clock;
     private volatile java.util.function.Consumer<String> onAccountResume = account -> { };
-    /** Audit entries and notifications are written here, after the answer: the database may not be answering. */
+    /** Audit entries and events are written here, after the answer: the database may not be answering. */
     private final java.util.concurrent.ExecutorService recorder = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "kill-switch-record");
@@ -48,10 +49,10 @@ public final class KillSwitch {
             });
 
     public KillSwitch(RiskGuard risk, Supplier<List<OrderGateway>> gateways, Supplier<AuditLog> audit,
-            Supplier<NotificationRepository> notifications, Clock clock) {
+            Supplier<EventOutbox> events, Clock clock) {
         this.control = new TradingControl(risk, () -> new ArrayList<>(gateways.get()));
         this.audit = audit;
-        this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -122,10 +123,13 @@ public final class KillSwitch {
         } catch (RuntimeException e) {
             LOG.warn("{} by {} not written to the audit log ({}): {}", action, who, e.getMessage(), message);
         }
+        details.put("by", who);
+        details.put("message", message);
         try {
-            notifications.get().add(null, action, null, message, details, clock.instant());
+            events.get().publish(new DomainEvent(action, DomainEvent.Level.WARNING, clock.instant(),
+                    RiskGuard.GLOBAL.equals(scope) ? null : scope, null, details));
         } catch (RuntimeException e) {
-            LOG.warn("{} notification not stored ({}): {}", action, e.getMessage(), message);
+            LOG.warn("{} event not stored ({}): {}", action, e.getMessage(), message);
         }
     }
 }

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code funding-collect} routes' bean: persists each venue round and accounts for failed ones, so every
- * round leaves a {@code collection_logs} row and the venue's health is current; then the in-memory opportunity
- * ranking is reloaded.
+ * The funding routes' bean: {@code funding-round} persists each venue round (with its {@code funding_round_stored}
+ * event), the {@code funding-collect} routes' error handler accounts for failed ones, so every round leaves a
+ * {@code collection_logs} row and the venue's health is current.
  */
 public class FundingStore {
 
@@ -31,12 +31,13 @@ public class FundingStore {
         this.opportunities = opportunities;
     }
 
+    /** Route step: stores one venue's round; the body stays the snapshot. */
     public void store(FundingSnapshot snapshot) throws SQLException {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("venue", snapshot.venue())) {
             int written = funding.storeRound(venues.idOf(snapshot.venue()), snapshot);
-            LOG.debug("Stored {} funding rates from {} ({} ms)", written, snapshot.venue(), snapshot.latency().toMillis());
+            LOG.debug("Stored {} of {} funding rates from {} ({} ms)", written, snapshot.rates().size(),
+                    snapshot.venue(), snapshot.latency().toMillis());
         }
-        opportunities.refreshQuietly();
     }
 
     /** Error-handler step: records the failure carried by the exchange against its venue. */

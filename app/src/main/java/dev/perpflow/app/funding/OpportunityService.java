@@ -1,6 +1,9 @@
 package dev.perpflow.app.funding;
 
+import dev.perpflow.app.api.OpportunityJson;
 import dev.perpflow.app.api.VenueHealth;
+import dev.perpflow.app.events.DomainEvent;
+import dev.perpflow.app.events.EventTypes;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.LatestRateRow;
 import dev.perpflow.app.persistence.VenueRepository;
@@ -9,11 +12,13 @@ import dev.perpflow.funding.LatestRate;
 import dev.perpflow.funding.Opportunity;
 import dev.perpflow.funding.OpportunityFilter;
 import dev.perpflow.funding.OpportunityFinder;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +48,8 @@ public class OpportunityService {
     private final VenueHealth health;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Instant.EPOCH);
+    /** What the last published ranking was: pairs in order with their net profit to 6 places. */
+    private List<String> lastRanking = List.of();
 
     public OpportunityService(OpportunityFinder finder, FundingQueries queries, VenueRepository venues,
             VenueHealth health, Clock clock) {
@@ -89,6 +96,35 @@ public class OpportunityService {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not reload the latest rates for opportunities: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Route step ({@code funding-round}): reloads the latest rates and ranks them with the default filter. Returns
+     * the {@code opportunities_changed} event when the ranking differs from the last one published (other pairs,
+     * another order, or a net profit that moved at the 6th decimal), null when it did not change or could not be
+     * computed (logged; a round is never failed by its ranking).
+     */
+    public synchronized DomainEvent rerank() {
+        try {
+            refresh();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not reload the latest rates for opportunities: {}", e.getMessage());
+            return null;
+        }
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        List<Opportunity> ranked = finder.find(current.rates(), OpportunityFilter.defaults(), now);
+        List<String> fingerprint = ranked.stream().map(o -> o.symbol() + "|" + o.longDex() + "|" + o.shortDex() + "|"
+                + o.netProfitPercent().setScale(6, RoundingMode.HALF_EVEN).toPlainString()).toList();
+        if (fingerprint.equals(lastRanking)) {
+            return null;
+        }
+        lastRanking = fingerprint;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("count", ranked.size());
+        payload.put("opportunities", ranked.stream().map(OpportunityJson::of).toList());
+        payload.put("excluded_venues", current.excluded());
+        return DomainEvent.of(EventTypes.OPPORTUNITIES_CHANGED, DomainEvent.Level.INFO, now, payload);
     }
 
     public Ranking rank(OpportunityFilter filter) throws SQLException {

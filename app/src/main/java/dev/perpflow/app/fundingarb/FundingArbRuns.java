@@ -41,7 +41,8 @@ import org.slf4j.MDC;
 
 /**
  * Funding-arbitrage runs of this node: each is a {@link FundingArbEngine} ticked by its own route, an instance of
- * the YAML {@code funding-arb-run} template; its config and status live in {@code strategy_runs}, its positions in
+ * the YAML {@code funding-arb-run} template (through the plain {@code funding-arb-tick} route), and told to scan when
+ * the opportunities change ({@code funding-arb-entries}); its config and status live in {@code strategy_runs}, its positions in
  * {@code strategy_positions}, so a restart resumes it (settling anything interrupted before any new entry).
  *
  * <p>Stopping means "no new entries", never "stop watching": a run that still holds positions is {@code stopping}
@@ -57,7 +58,6 @@ public class FundingArbRuns implements AutoCloseable {
     private final CamelContext context;
     private final StrategyRunRepository runs;
     private final JdbcArbPositionStore positions;
-    private final NotificationRepository notifications;
     private final VenueRegistry venues;
     private final FundingView funding;
     private final FeeSchedule fees;
@@ -80,7 +80,7 @@ public class FundingArbRuns implements AutoCloseable {
     }
 
     public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
-            NotificationRepository notifications, VenueRegistry venues, AccountTrading accounts, PaperTrading paper,
+            VenueRegistry venues, AccountTrading accounts, PaperTrading paper,
             FundingView funding, FeeSchedule fees, Clock clock, Duration tick, MarketClaims claims) {
         this.claims = claims;
         this.paper = paper;
@@ -88,7 +88,6 @@ public class FundingArbRuns implements AutoCloseable {
         this.context = context;
         this.runs = runs;
         this.positions = positions;
-        this.notifications = notifications;
         this.venues = venues;
         this.funding = funding;
         this.fees = fees;
@@ -196,6 +195,11 @@ public class FundingArbRuns implements AutoCloseable {
                     String.valueOf(e.getMessage()), Map.of()));
             failures.failed(runId, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Route step ({@code funding-arb-entries}): the opportunities changed, so every run scans at its next tick. */
+    public void opportunitiesChanged() {
+        engines.values().forEach(FundingArbEngine::requestScan);
     }
 
     /** A stopping run became flat: it is stopped (off the tick's own thread, which the route removal would stop). */
@@ -311,10 +315,8 @@ public class FundingArbRuns implements AutoCloseable {
     }
 
     private void record(String runId, ArbEvent event) {
-        runs.appendEvent(runId, event.time(), event.type(), event.level().name(), event.message(), event.details());
-        if (event.isNotification()) {
-            notifications.add(runId, event);
-        }
+        runs.appendEvent(runId, event.time(), event.type(), event.level().name(), event.symbol(), event.message(),
+                event.details());
         if (event.level() != ArbEvent.Level.INFO) {
             LOG.warn("[{}] {}: {}", runId, event.type(), event.message());
         } else {

@@ -1,6 +1,5 @@
 package dev.perpflow.app.grid;
 
-import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.strategy.RunFailures;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 
@@ -44,7 +43,6 @@ public class GridRuns {
     private final Clock clock;
     private final Duration tick;
     private final RunFailures failures = new RunFailures();
-    private volatile NotificationRepository notifications;
     private final java.util.concurrent.ExecutorService crashes = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
                 Thread thread = new Thread(r, "grid-crashes");
@@ -200,19 +198,11 @@ public class GridRuns {
         return engines.get(runId);
     }
 
+    /** The run's event log, and the event published from it (grid warnings reach the owner on Telegram). */
     private void record(String runId, GridEvent event) {
         repository.appendEvent(runId, event);
         if (event.level() != GridEvent.Level.INFO) {
             LOG.warn("[{}] {}: {}", runId, event.type(), event.message());
-            NotificationRepository notify = notifications;
-            if (notify != null && !event.type().equals("tick_error")) {
-                notify.add(runId, "grid_warning", null, event.type() + ": " + event.message(), Map.of(), event.time());
-            }
         }
-    }
-
-    /** Where WARNING and ERROR grid events go as notifications (grid warnings reach the owner on Telegram). */
-    public void notifyWith(NotificationRepository repository) {
-        this.notifications = repository;
     }
 }

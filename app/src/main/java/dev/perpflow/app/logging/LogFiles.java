@@ -18,7 +18,7 @@ public final class LogFiles {
 
     static final String APPENDER = "perpflow-file";
     public static final String PATTERN =
-            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} %X{venue}%X{strategy} - %msg%n";
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} %X{venue}%X{strategy} - %msg%n%xEx";
 
     private LogFiles() {
     }

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes funding collection rounds: {@code funding_rates} history, {@code latest_funding_rates},
- * {@code dex_symbols} market data, {@code collection_logs} and venue health, in one statement per round so a
- * round lands whole or not at all, in one database round trip.
+ * {@code dex_symbols} market data, {@code collection_logs}, venue health and the round's event, in one statement
+ * per round (after the symbols' own) so a round lands whole or not at all.
  */
 public class FundingRepository {
 
@@ -32,9 +32,10 @@ public class FundingRepository {
     }
 
     /**
-     * Stores a successful round of one venue in a single statement (one database round trip, atomic): new
-     * symbols, the history batch, the latest-rate upserts, the market data, the collection log and the venue's
-     * health. Returns the number of rates written.
+     * Stores a successful round of one venue: first the symbols it lists (a statement of its own, so rows another
+     * venue's round inserts at the same moment are visible to the next one), then in a single atomic statement the
+     * history batch, the latest-rate upserts, the market data, the collection log, the venue's health and the
+     * {@code funding_round_stored} event. Returns the number of history rates written.
      */
     public int storeRound(int dexId, FundingSnapshot snapshot) throws SQLException {
         Map<String, MarketStats> stats = snapshot.stats().stream()
@@ -76,7 +77,32 @@ public class FundingRepository {
             }
             i++;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(STORE_ROUND)) {
+        try (Connection c = dataSource.getConnection()) {
+            insertSymbols(c, symbol);
+            return storeRound(c, dexId, snapshot, rates.size(), symbol, rate, interval, next, predicted, index, mark,
+                    observed, volume, openInterest, statsAt);
+        }
+    }
+
+    /**
+     * Makes sure every symbol has its row. On its own: a statement's snapshot cannot see rows that a concurrent
+     * statement commits while this one waits on their unique key, so one statement inserting and then joining
+     * symbols would silently drop the rows of every symbol another venue's round had just inserted.
+     */
+    private static void insertSymbols(Connection c, String[] symbols) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO symbols (symbol) SELECT unnest(?::varchar[]) ORDER BY 1 ON CONFLICT (symbol) DO NOTHING")) {
+            ps.setArray(1, c.createArrayOf("varchar", symbols));
+            ps.executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("java:S107")
+    private static int storeRound(Connection c, int dexId, FundingSnapshot snapshot, int fetched, String[] symbol,
+            BigDecimal[] rate, Integer[] interval, Timestamp[] next, BigDecimal[] predicted, BigDecimal[] index,
+            BigDecimal[] mark, Timestamp[] observed, BigDecimal[] volume, BigDecimal[] openInterest, Timestamp[] statsAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(STORE_ROUND)) {
             int p = 1;
             ps.setArray(p++, c.createArrayOf("varchar", symbol));
             ps.setArray(p++, c.createArrayOf("numeric", rate));
@@ -93,10 +119,11 @@ public class FundingRepository {
             ps.setInt(p++, (int) Math.min(Integer.MAX_VALUE, snapshot.latency().toMillis()));
             ps.setTimestamp(p++, Timestamp.from(snapshot.observedAt().minus(snapshot.latency())));
             ps.setTimestamp(p++, Timestamp.from(snapshot.observedAt()));
-            ps.setInt(p, rates.size());
+            ps.setInt(p++, fetched);
+            ps.setString(p, snapshot.venue());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rates.size();
+                return rs.getInt(1);
             }
         }
     }
@@ -110,22 +137,17 @@ public class FundingRepository {
                     AS t(symbol, rate, interval_hours, next_funding_time, predicted_rate, index_price, mark_price,
                          observed_at, volume_24h, open_interest_usd, stats_at)),
             params AS (SELECT ?::int AS dex_id, ?::int AS latency_ms, ?::timestamptz AS started_at,
-                              ?::timestamptz AS completed_at, ?::int AS fetched),
-            new_symbols AS (
-                INSERT INTO symbols (symbol) SELECT symbol FROM input ON CONFLICT (symbol) DO NOTHING
-                RETURNING id, symbol),
-            sym AS (
-                SELECT id, symbol FROM new_symbols
-                UNION ALL SELECT s.id, s.symbol FROM symbols s JOIN input i ON i.symbol = s.symbol),
+                              ?::timestamptz AS completed_at, ?::int AS fetched, ?::text AS venue),
             rows AS (
-                SELECT sym.id AS symbol_id, input.* FROM input JOIN sym ON sym.symbol = input.symbol),
+                SELECT s.id AS symbol_id, input.* FROM input JOIN symbols s ON s.symbol = input.symbol),
             history AS (
                 INSERT INTO funding_rates (time, dex_id, symbol_id, funding_rate, interval_hours, next_funding_time,
                     predicted_rate, index_price, mark_price, open_interest_usd, volume_24h, collection_latency_ms)
                 SELECT r.observed_at, p.dex_id, r.symbol_id, r.rate, r.interval_hours, r.next_funding_time,
                        r.predicted_rate, r.index_price, r.mark_price, r.open_interest_usd, r.volume_24h, p.latency_ms
                 FROM rows r, params p WHERE r.rate IS NOT NULL
-                ON CONFLICT DO NOTHING),
+                ON CONFLICT DO NOTHING
+                RETURNING 1),
             latest AS (
                 INSERT INTO latest_funding_rates (dex_id, symbol_id, funding_rate, interval_hours, next_funding_time,
                     predicted_rate, index_price, mark_price, updated_at)
@@ -150,8 +172,14 @@ public class FundingRepository {
             health AS (
                 UPDATE dexes SET last_successful_fetch = p.completed_at, consecutive_errors = 0, last_error = NULL,
                     updated_at = now()
-                FROM params p WHERE dexes.id = p.dex_id)
-            SELECT count(*) FROM input""";
+                FROM params p WHERE dexes.id = p.dex_id),
+            event AS (
+                INSERT INTO domain_events (event_type, level, occurred_at, payload)
+                SELECT 'funding_round_stored', 'info', p.completed_at, jsonb_build_object('venue', p.venue,
+                    'symbols', (SELECT count(*) FROM input), 'rates', p.fetched,
+                    'rates_stored', (SELECT count(*) FROM history), 'latency_ms', p.latency_ms)
+                FROM params p)
+            SELECT count(*) FROM history""";
 
     /** How fresh the latest rates are: their count and the newest and oldest update times. */
     public record Freshness(long totalRates, Instant latestUpdate, Instant oldestUpdate) {

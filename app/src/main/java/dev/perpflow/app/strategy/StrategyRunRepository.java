@@ -47,22 +47,49 @@ public class StrategyRunRepository {
         return strategy;
     }
 
-    /** Creates the run, or marks an existing one running again (a restart or a resume). */
+    /** Creates the run, or marks an existing one running again (a restart or a resume); {@code run_started}. */
     public void upsertRun(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, last_heartbeat)
-                VALUES (?, ?, ?, ?::jsonb, 'running', ?, ?)
-                ON CONFLICT (id) DO UPDATE SET status = 'running', config = excluded.config, stopped_at = NULL,
-                    error_message = NULL, last_heartbeat = excluded.last_heartbeat""")) {
-            ps.setString(1, id);
-            ps.setString(2, strategy);
-            ps.setString(3, venue);
-            ps.setString(4, write(config));
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.setTimestamp(6, Timestamp.from(at));
-            ps.executeUpdate();
-        }
+        inRunTransaction(id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH old AS (SELECT status FROM strategy_runs WHERE id = ?),
+                    changed AS (
+                        INSERT INTO strategy_runs (id, strategy, venue, config, status, started_at, last_heartbeat)
+                        VALUES (?, ?, ?, ?::jsonb, 'running', ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET status = 'running', config = excluded.config,
+                            stopped_at = NULL, error_message = NULL, last_heartbeat = excluded.last_heartbeat
+                        RETURNING id, strategy, account, status, error_message)
+                    """ + RUN_STATUS_EVENT)) {
+                ps.setString(1, id);
+                ps.setString(2, id);
+                ps.setString(3, strategy);
+                ps.setString(4, venue);
+                ps.setString(5, write(config));
+                ps.setTimestamp(6, Timestamp.from(at));
+                ps.setTimestamp(7, Timestamp.from(at));
+                ps.setTimestamp(8, Timestamp.from(at));
+                ps.executeUpdate();
+            }
+        });
     }
+
+    /**
+     * The tail of a status change: a {@code run_started}, {@code run_stopping}, {@code run_stopped} or
+     * {@code run_error} event when the status ({@code changed}) differs from the one before ({@code old}), in the
+     * same statement. Its one parameter is the event's time.
+     */
+    private static final String RUN_STATUS_EVENT = """
+            INSERT INTO domain_events (event_type, level, occurred_at, account, run_id, payload)
+            SELECT CASE changed.status WHEN 'running' THEN 'run_started' WHEN 'stopping' THEN 'run_stopping'
+                       WHEN 'stopped' THEN 'run_stopped' ELSE 'run_error' END,
+                   CASE changed.status WHEN 'error' THEN 'error' ELSE 'info' END, ?, changed.account, changed.id,
+                   jsonb_build_object('strategy', changed.strategy, 'status', changed.status,
+                       'error', changed.error_message, 'message', 'run ' || changed.id || CASE changed.status
+                           WHEN 'running' THEN ' started' WHEN 'stopping' THEN ' stops entering and closes what it holds'
+                           WHEN 'stopped' THEN ' stopped'
+                           ELSE ' stopped with an error: ' || coalesce(changed.error_message, 'unknown') END)
+            FROM changed LEFT JOIN old ON TRUE
+            WHERE changed.status IN ('running', 'stopping', 'stopped', 'error')
+              AND old.status IS DISTINCT FROM changed.status""";
 
     /** Stores a new run of the {@code default} account, not started ({@code stopped}); an id already taken is refused. */
     public void create(String id, String venue, Map<String, Object> config, Instant at) throws SQLException {
@@ -184,18 +211,58 @@ public class StrategyRunRepository {
         }
     }
 
+    /** Moves a run to {@code status}, with its event when the status changes ({@link #RUN_STATUS_EVENT}). */
     public void markStatus(String id, String status, String error, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE strategy_runs SET status = ?, error_message = ?, last_heartbeat = ?,
-                    stopped_at = CASE WHEN ? IN ('stopped', 'error') THEN ? ELSE stopped_at END
-                WHERE id = ?""")) {
-            ps.setString(1, status);
-            ps.setString(2, error);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.setString(4, status);
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.setString(6, id);
-            ps.executeUpdate();
+        inRunTransaction(id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH old AS (SELECT status FROM strategy_runs WHERE id = ?),
+                    changed AS (
+                        UPDATE strategy_runs SET status = ?, error_message = ?, last_heartbeat = ?,
+                            stopped_at = CASE WHEN ? IN ('stopped', 'error') THEN ? ELSE stopped_at END
+                        WHERE id = ?
+                        RETURNING id, strategy, account, status, error_message)
+                    """ + RUN_STATUS_EVENT)) {
+                ps.setString(1, id);
+                ps.setString(2, status);
+                ps.setString(3, error);
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setString(5, status);
+                ps.setTimestamp(6, Timestamp.from(at));
+                ps.setString(7, id);
+                ps.setTimestamp(8, Timestamp.from(at));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface StatusChange {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a status change of run {@code id} in one transaction that first locks the run's row (when it exists):
+     * the change's {@code old} then reads the status committed last, and two changes of one run never both see the
+     * same status before them. (A {@code FOR UPDATE} inside the change's own statement skips the row that statement
+     * updates: {@code old} came back empty and every change looked new.)
+     */
+    private void inRunTransaction(String id, StatusChange change) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement(
+                        "SELECT 1 FROM strategy_runs WHERE id = ? FOR UPDATE")) {
+                    lock.setString(1, id);
+                    lock.executeQuery().close();
+                }
+                change.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 
@@ -267,20 +334,31 @@ public class StrategyRunRepository {
     }
 
     public void appendEvent(String runId, GridEvent event) {
-        appendEvent(runId, event.time(), event.type(), event.level().name(), event.message(), event.details());
+        appendEvent(runId, event.time(), event.type(), event.level().name(), null, event.message(), event.details());
     }
 
-    public void appendEvent(String runId, Instant time, String type, String level, String message,
+    /**
+     * Appends to the run's event log and publishes the same as a domain event of the run's account (type and level
+     * kept; payload: {@code strategy}, {@code symbol}, {@code message}, {@code details}), in one statement.
+     */
+    public void appendEvent(String runId, Instant time, String type, String level, String symbol, String message,
             Map<String, ?> details) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO strategy_events (run_id, time, type, level, message, details)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb)""")) {
+                WITH logged AS (
+                    INSERT INTO strategy_events (run_id, time, type, level, message, details)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING run_id, time, type, level, message, details)
+                INSERT INTO domain_events (event_type, level, occurred_at, account, run_id, payload)
+                SELECT logged.type, lower(logged.level), logged.time, r.account, r.id,
+                       jsonb_build_object('strategy', r.strategy, 'symbol', ?::text, 'message', logged.message,
+                           'details', logged.details)
+                FROM logged JOIN strategy_runs r ON r.id = logged.run_id""")) {
             ps.setString(1, runId);
             ps.setTimestamp(2, Timestamp.from(time));
             ps.setString(3, type);
             ps.setString(4, level);
             ps.setString(5, message);
             ps.setString(6, write(details));
+            ps.setString(7, symbol);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + type + " of run " + runId, e);

@@ -6,7 +6,6 @@ import dev.perpflow.app.api.AccountAccess;
 import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
-import dev.perpflow.app.fundingarb.NotificationRepository;
 import dev.perpflow.app.grid.GridRuns;
 import dev.perpflow.app.logging.RunLogFiles;
 import dev.perpflow.config.ConfigException;
@@ -48,13 +47,12 @@ public final class StrategyRuntime {
     private final RunGuard guard;
     private final AccountAccess access;
     private final AuditLog audit;
-    private final NotificationRepository notifications;
     private final Path logDir;
     private final Clock clock;
 
     public StrategyRuntime(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns,
             StrategyConfigRepository configs, RunGuard guard, AccountAccess access, AuditLog audit,
-            NotificationRepository notifications, Path logDir, Clock clock) {
+            Path logDir, Clock clock) {
         this.arbs = arbs;
         this.grids = grids;
         this.gridRuns = gridRuns;
@@ -62,7 +60,6 @@ public final class StrategyRuntime {
         this.guard = guard;
         this.access = access;
         this.audit = audit;
-        this.notifications = notifications;
         this.logDir = logDir;
         this.clock = clock;
         arbs.failures().onCrash(this::crashedArb);
@@ -249,8 +246,6 @@ public final class StrategyRuntime {
 
     private void notifyCrash(String runId, String reason) {
         try {
-            notifications.add(runId, "run_error", null, "run " + runId + " stopped with an error: " + reason,
-                    Map.of("reason", reason), clock.instant());
             audit.record("runtime", "strategy_crashed", runId, Map.of("reason", reason));
         } catch (RuntimeException e) {
             LOG.error("Run {} crashed ({}) and the notification could not be stored", runId, reason, e);

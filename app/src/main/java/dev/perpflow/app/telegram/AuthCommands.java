@@ -27,15 +27,12 @@ public final class AuthCommands {
     private final UserRepository users;
     private final AuditLog audit;
     private final FailedAttempts failures;
-    private final TelegramSender sender;
 
-    public AuthCommands(ApiKeyCheck keys, UserRepository users, AuditLog audit, FailedAttempts failures,
-            TelegramSender sender) {
+    public AuthCommands(ApiKeyCheck keys, UserRepository users, AuditLog audit, FailedAttempts failures) {
         this.keys = keys;
         this.users = users;
         this.audit = audit;
         this.failures = failures;
-        this.sender = sender;
     }
 
     void start(Chat chat) {
@@ -93,8 +90,7 @@ public final class AuthCommands {
                     chat.telegramUserId(), "linked_telegram_user_id", e.telegramUserId()));
             LOG.warn("Telegram user {} used a valid key of {}, who is linked to Telegram user {}: refused",
                     chat.telegramUserId(), user.username(), e.telegramUserId());
-            Chat linked = new Chat(e.telegramUserId(), String.valueOf(e.telegramUserId()), "private", null, null,
-                    sender);
+            Chat linked = chat.privateChatWith(e.telegramUserId());
             linked.say("Warning: another Telegram account (id " + chat.telegramUserId() + ") tried to link your "
                     + "perpflow user *" + ChatText.escape(user.username()) + "* with a valid API key. I refused. If "
                     + "that was not you, revoke that key (admin CLI: api-keys revoke).");

@@ -82,15 +82,19 @@ public final class Chat {
         }
     }
 
-    /** Deletes the message this update carried (a secret or an API key must not stay in the chat). */
+    /**
+     * Deletes the message this update carried (a secret or an API key must not stay in the chat); if Telegram
+     * refuses, the user is told to delete it ({@link TelegramBot#undelivered}).
+     */
     public void deleteIncoming() {
         if (messageId != null) {
-            try {
-                sender.send(new EditMessageDelete(chatId, messageId));
-            } catch (RuntimeException e) {
-                say("I could not delete your message: please delete it yourself, it holds a secret.");
-            }
+            sender.send(new EditMessageDelete(chatId, messageId));
         }
+    }
+
+    /** The private chat with another Telegram user, whose messages go out with this update's replies. */
+    Chat privateChatWith(long otherTelegramUserId) {
+        return new Chat(otherTelegramUserId, String.valueOf(otherTelegramUserId), "private", null, null, sender);
     }
 
     /** Acknowledges a button press (Telegram shows a spinner until then). */
@@ -100,12 +104,7 @@ public final class Chat {
             answer.setChatId(chatId); // camel-telegram's producer insists on a chat id, even where Telegram needs none
             answer.setCallbackQueryId(callbackId);
             answer.setText(text);
-            try {
-                sender.send(answer);
-            } catch (RuntimeException e) {
-                // only the spinner on the user's button is affected; the action itself goes on
-                org.slf4j.LoggerFactory.getLogger(Chat.class).debug("answerCallbackQuery failed: {}", e.getMessage());
-            }
+            sender.send(answer);
         }
     }
 

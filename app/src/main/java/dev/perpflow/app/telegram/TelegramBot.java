@@ -7,6 +7,7 @@ import dev.perpflow.app.api.BadRequestException;
 import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.strategy.RunGuard;
 import dev.perpflow.app.strategy.StrategyRuntime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.telegram.model.EditMessageDelete;
 import org.apache.camel.component.telegram.model.IncomingCallbackQuery;
 import org.apache.camel.component.telegram.model.IncomingMessage;
+import org.apache.camel.component.telegram.model.OutgoingMessage;
+import org.apache.camel.component.telegram.model.OutgoingTextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +45,13 @@ public final class TelegramBot {
     /** Longest error text a reply carries (a config with a thousand bad keys gets one message). */
     static final int MAX_ERROR = 600;
 
-    private final TelegramSender sender;
     private final UserRepository users;
     private final WizardStore wizards;
     private final AuthCommands auth;
     private final List<CommandGroup> groups;
     private final Map<String, CommandGroup> byCommand = new LinkedHashMap<>();
 
-    public TelegramBot(TelegramSender sender, UserRepository users, WizardStore wizards, AuthCommands auth,
-            List<CommandGroup> groups) {
-        this.sender = sender;
+    public TelegramBot(UserRepository users, WizardStore wizards, AuthCommands auth, List<CommandGroup> groups) {
         this.users = users;
         this.wizards = wizards;
         this.auth = auth;
@@ -60,26 +61,50 @@ public final class TelegramBot {
         }
     }
 
-    /** Route step: one update (a message or a button press). */
+    /**
+     * Route step ({@code telegram-bot}): one update (a message or a button press) in the body, replaced by the
+     * replies it gets, in order (messages, deletes, callback answers), which the route sends.
+     */
     public void onUpdate(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
+        List<OutgoingMessage> replies = new ArrayList<>();
         try {
             if (body instanceof IncomingMessage message) {
-                onMessage(message);
+                onMessage(message, replies::add);
             } else if (body instanceof IncomingCallbackQuery query) {
-                onCallback(query);
+                onCallback(query, replies::add);
             }
         } catch (RuntimeException e) {
             LOG.error("Telegram update could not be handled", e);
         }
+        exchange.getMessage().setBody(replies);
     }
 
-    void onMessage(IncomingMessage message) {
+    /**
+     * Route step: a reply Telegram refused (the body). A message that held a secret and could not be deleted
+     * becomes a request to its author to delete it; anything else is logged and dropped (null).
+     */
+    public OutgoingMessage undelivered(Exchange exchange) {
+        Object failed = exchange.getMessage().getBody();
+        Throwable why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.warn("Telegram refused a {}: {}", failed == null ? "reply" : failed.getClass().getSimpleName(),
+                TelegramErrors.describe(why));
+        if (failed instanceof EditMessageDelete delete) {
+            OutgoingTextMessage ask = new OutgoingTextMessage();
+            ask.setChatId(delete.getChatId());
+            ask.setText("I could not delete your message: please delete it yourself, it holds a secret.");
+            return ask;
+        }
+        return null;
+    }
+
+    /** Handles a message; what the bot answers goes to {@code replies}. */
+    void onMessage(IncomingMessage message, TelegramSender replies) {
         if (message.getFrom() == null || message.getChat() == null || message.getText() == null) {
             return;
         }
         Chat chat = new Chat(message.getFrom().getId(), message.getChat().getId(), message.getChat().getType(),
-                message.getMessageId() == null ? null : message.getMessageId().intValue(), null, sender);
+                message.getMessageId() == null ? null : message.getMessageId().intValue(), null, replies);
         String text = message.getText().strip();
         boolean command = text.startsWith("/");
         if (chat.isGroup() && !command) {
@@ -140,13 +165,14 @@ public final class TelegramBot {
         });
     }
 
-    void onCallback(IncomingCallbackQuery query) {
+    /** Handles a button press; what the bot answers goes to {@code replies}. */
+    void onCallback(IncomingCallbackQuery query, TelegramSender replies) {
         if (query.getFrom() == null || query.getMessage() == null || query.getData() == null) {
             return;
         }
         IncomingMessage origin = query.getMessage();
         Chat chat = new Chat(query.getFrom().getId(), origin.getChat().getId(), origin.getChat().getType(),
-                origin.getMessageId() == null ? null : origin.getMessageId().intValue(), query.getId(), sender);
+                origin.getMessageId() == null ? null : origin.getMessageId().intValue(), query.getId(), replies);
         if (!VALID_CALLBACK.matcher(query.getData()).matches()) {
             LOG.warn("Ignored malformed button data from Telegram user {}", query.getFrom().getId());
             chat.answerCallback("Not a valid button");

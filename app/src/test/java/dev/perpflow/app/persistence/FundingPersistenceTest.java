@@ -2,22 +2,19 @@ package dev.perpflow.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perpflow.app.funding.Maintenance;
 import dev.perpflow.exchange.model.FundingRate;
 import dev.perpflow.exchange.model.FundingSnapshot;
 import dev.perpflow.exchange.model.MarketStats;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Funding rounds, failures and maintenance against a real, migrated PostgreSQL. */
+/** Funding rounds and failures against a real, migrated PostgreSQL (maintenance: MaintenanceRoutesTest). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FundingPersistenceTest {
 
@@ -85,28 +82,59 @@ class FundingPersistenceTest {
     }
 
     @Test
-    void retentionDeletesOnlyOldHistoryAndLogs() throws Exception {
-        Instant old = NOW.minus(Duration.ofDays(91));
-        funding.storeRound(venueId, round(old, "OLD"));
-        funding.storeRound(venueId, round(NOW.minus(Duration.ofDays(89)), "OLD"));
-        Maintenance maintenance = new Maintenance(new MaintenanceRepository(db.database().dataSource()),
-                Duration.ofDays(90), Duration.ofDays(30), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
-        maintenance.applyRetention();
-        assertThat(db.count("SELECT count(*) FROM funding_rates f JOIN symbols s ON s.id = f.symbol_id "
-                + "WHERE s.symbol = 'OLD'")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM collection_logs WHERE started_at < ?",
-                java.sql.Timestamp.from(NOW.minus(Duration.ofDays(30))))).isZero();
+    void aRoundAndItsStoredEventAreWrittenTogether() throws Exception {
+        long before = db.count("SELECT count(*) FROM domain_events WHERE event_type = 'funding_round_stored'");
+        int written = funding.storeRound(venueId, round(NOW.plusSeconds(60), "EVT1", "EVT2"));
+        assertThat(written).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM domain_events WHERE event_type = 'funding_round_stored' "
+                + "AND payload->>'venue' = 'sim-x' AND (payload->>'rates_stored')::int = 2 AND account IS NULL "
+                + "AND published_at IS NULL")).isEqualTo(before + 1);
     }
 
     @Test
-    void staleMarketDataIsClearedButFreshIsKept() throws Exception {
-        funding.storeRound(venueId, round(NOW.minus(Duration.ofMinutes(11)), "STALE"));
-        funding.storeRound(venueId, round(NOW.minus(Duration.ofMinutes(5)), "FRESH"));
-        new Maintenance(new MaintenanceRepository(db.database().dataSource()), Duration.ofDays(90),
-                Duration.ofDays(30), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC)).clearStaleMarketData();
-        assertThat(queries.latestRates("sim-x", "STALE")).singleElement()
-                .satisfies(r -> assertThat(r.volume24h()).isNull());
-        assertThat(queries.latestRates("sim-x", "FRESH")).singleElement()
-                .satisfies(r -> assertThat(r.volume24h()).isEqualByComparingTo("1000000"));
+    void concurrentFirstRoundsOfSeveralVenuesListingTheSameNewSymbolsAreAllStored() throws Exception {
+        // seen on every fresh dev start: one venue's whole round joined to no symbol rows and was lost
+        int venuesCount = 6;
+        List<String> symbols = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "RACE" + i).toList();
+        int[] ids = new int[venuesCount];
+        for (int v = 0; v < venuesCount; v++) {
+            ids[v] = venues.register("race-" + v, "Race " + v, null, true, BigDecimal.ZERO, BigDecimal.ZERO, 60);
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Instant at = NOW.plusSeconds(3600L * (attempt + 1));
+            List<String> listed = symbols.stream().map(s -> s + "X" + at.getEpochSecond()).toList();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(venuesCount);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(venuesCount);
+            List<java.util.concurrent.Future<Integer>> written = new java.util.ArrayList<>();
+            for (int v = 0; v < venuesCount; v++) {
+                int venue = v;
+                // each venue lists the new symbols in its own order
+                List<String> order = new java.util.ArrayList<>(listed);
+                java.util.Collections.rotate(order, venue * 7);
+                written.add(pool.submit(() -> {
+                    start.await();
+                    return funding.storeRound(ids[venue], roundOf("race-" + venue, at, order));
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> w : written) {
+                assertThat(w.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(listed.size());
+            }
+            pool.shutdown();
+            for (int v = 0; v < venuesCount; v++) {
+                assertThat(db.count("SELECT count(*) FROM funding_rates f JOIN symbols s ON s.id = f.symbol_id "
+                        + "WHERE f.dex_id = ? AND f.time = ? AND s.symbol LIKE 'RACE%'", ids[v],
+                        java.sql.Timestamp.from(at))).as("history of race-%d, attempt %d", v, attempt)
+                        .isEqualTo(listed.size());
+                assertThat(db.count("SELECT count(*) FROM latest_funding_rates l JOIN symbols s ON s.id = l.symbol_id "
+                        + "WHERE l.dex_id = ? AND s.symbol LIKE ?", ids[v], "RACE%X" + at.getEpochSecond()))
+                        .as("latest rates of race-%d, attempt %d", v, attempt).isEqualTo(listed.size());
+            }
+        }
+    }
+
+    private static FundingSnapshot roundOf(String venue, Instant at, List<String> symbols) {
+        List<FundingRate> rates = symbols.stream().map(s -> new FundingRate(venue, s, new BigDecimal("0.0001"), 8,
+                null, new BigDecimal("100"), new BigDecimal("100"), at.plusSeconds(3600), at)).toList();
+        return new FundingSnapshot(venue, rates, List.of(), at, Duration.ofMillis(5));
     }
 }

@@ -102,12 +102,15 @@ class StrategyRuntimeInTheAppTest extends AppTestSupport {
         } finally {
             simA.faults().clear();
         }
-        try (var c = dataSource().getConnection(); var ps = c.prepareStatement(
-                "SELECT count(*) FROM strategy_notifications WHERE notification_type = 'run_error' "
-                        + "AND strategy_run_id = 'doomed-grid'"); var rs = ps.executeQuery()) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
-        }
+        // the run_error event reaches the notification outbox through the events relay, once
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (var c = dataSource().getConnection(); var ps = c.prepareStatement(
+                    "SELECT count(*) FROM strategy_notifications WHERE notification_type = 'run_error' "
+                            + "AND strategy_run_id = 'doomed-grid'"); var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        });
     }
 
     private static JsonNode find(JsonNode runs, String id) {

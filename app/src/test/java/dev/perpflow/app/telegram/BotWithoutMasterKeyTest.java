@@ -85,8 +85,8 @@ class BotWithoutMasterKeyTest {
         java.util.function.Supplier<SecretBox> noBox = () -> {
             throw new AccountsException("reading an account's stored credentials needs PERPFLOW_MASTER_KEY");
         };
-        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", keys(), failures), users,
-                audit, failures, sent::add), List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
+        return new TelegramBot(users, wizards, new AuthCommands(new ApiKeyCheck("", keys(), failures), users,
+                audit, failures), List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
                         () -> new CredentialStore(ds, noBox.get(), audit, clock),
                         () -> new ProxyRepository(ds, noBox.get(), audit, clock), wizards, () -> false)));
     }
@@ -104,7 +104,7 @@ class BotWithoutMasterKeyTest {
         chat.setId(String.valueOf(ADMIN));
         chat.setType("private");
         message.setChat(chat);
-        bot.onMessage(message);
+        bot.onMessage(message, sent::add);
         StringBuilder replies = new StringBuilder();
         for (OutgoingMessage reply : sent.subList(before, sent.size())) {
             if (reply instanceof OutgoingTextMessage textMessage) {

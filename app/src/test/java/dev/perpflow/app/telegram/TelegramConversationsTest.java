@@ -171,6 +171,7 @@ class TelegramConversationsTest extends AppTestSupport {
         telegram.awaitText(ADMIN, "Not halted.");
 
         telegram.failNext("sendMessage", 1);
+        FormattedLog log = FormattedLog.capture();
         HttpResponse<String> halted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port() + "/api/v1/halt")).header("X-API-Key", BOOTSTRAP)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -179,6 +180,9 @@ class TelegramConversationsTest extends AppTestSupport {
         telegram.awaitText(ADMIN, "*Trading halted*");
         Thread.sleep(4_000); // two more delivery rounds: nothing is sent twice
         assertThat(telegram.textsTo(ADMIN).stream().filter(t -> t.contains("*Trading halted*")).count()).isEqualTo(1);
+        // the failed Bot API call was logged, without the token its URL holds
+        String logged = log.stop();
+        assertThat(logged).contains("not delivered yet").doesNotContain(TOKEN);
         telegram.sendPrivate(ADMIN, "/resume");
         telegram.awaitText(ADMIN, "Trading state: *ACTIVE*");
     }

@@ -68,8 +68,8 @@ class WizardSurvivesRestartTest {
         UserRepository users = new UserRepository(ds, clock);
         WizardStore wizards = new WizardStore(ds, clock);
         FailedAttempts failures = new FailedAttempts(5, Duration.ofMinutes(10), clock);
-        return new TelegramBot(sent::add, users, wizards, new AuthCommands(new ApiKeyCheck("", keys(), failures), users,
-                audit, failures, sent::add), List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
+        return new TelegramBot(users, wizards, new AuthCommands(new ApiKeyCheck("", keys(), failures), users,
+                audit, failures), List.of(new AccountCommands(users, new AccountRepository(ds, audit, clock),
                         () -> new CredentialStore(ds, box, audit, clock), () -> new ProxyRepository(ds, box, audit, clock),
                         wizards, () -> true)));
     }
@@ -90,7 +90,7 @@ class WizardSurvivesRestartTest {
         chat.setId(String.valueOf(ALICE));
         chat.setType("private");
         message.setChat(chat);
-        bot.onMessage(message);
+        bot.onMessage(message, sent::add);
     }
 
     private String lastText() {
