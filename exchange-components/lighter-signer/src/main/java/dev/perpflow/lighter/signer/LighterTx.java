@@ -8,7 +8,7 @@ package dev.perpflow.lighter.signer;
  * fields are: prices and amounts already scaled by the market's decimals.
  */
 public sealed interface LighterTx permits LighterTx.CreateOrder, LighterTx.CancelOrder, LighterTx.CancelAllOrders,
-        LighterTx.ModifyOrder {
+        LighterTx.ModifyOrder, LighterTx.UpdateLeverage {
 
     /** Lighter mainnet's chain id in signed transactions. */
     long MAINNET_CHAIN_ID = 304;
@@ -19,6 +19,10 @@ public sealed interface LighterTx permits LighterTx.CreateOrder, LighterTx.Cance
     int TYPE_CANCEL_ORDER = 15;
     int TYPE_CANCEL_ALL_ORDERS = 16;
     int TYPE_MODIFY_ORDER = 17;
+    int TYPE_UPDATE_LEVERAGE = 20;
+    /** Initial margin fractions are in ten-thousandths: leverage L is 10000 / L. */
+    int MARGIN_FRACTION_TICK = 10_000;
+    int CROSS_MARGIN = 0;
 
     /** Order types. */
     int ORDER_TYPE_LIMIT = 0;
@@ -120,6 +124,21 @@ public sealed interface LighterTx permits LighterTx.CreateOrder, LighterTx.Cance
         @Override
         public long[] ownFields() {
             return new long[] {marketIndex, index, baseAmount, price, triggerPrice};
+        }
+    }
+
+    /** UpdateLeverage (20): market, initial margin fraction (ten-thousandths), margin mode (0 cross, 1 isolated). */
+    record UpdateLeverage(long accountIndex, int apiKeyIndex, int marketIndex, int initialMarginFraction,
+            int marginMode, long expiredAt, long nonce) implements LighterTx {
+
+        @Override
+        public int txType() {
+            return TYPE_UPDATE_LEVERAGE;
+        }
+
+        @Override
+        public long[] ownFields() {
+            return new long[] {marketIndex, initialMarginFraction, marginMode};
         }
     }
 }

@@ -22,13 +22,15 @@ class LighterTxHashTest {
     }
 
     @Test
-    void cancelCancelAllAndModifyHashTheirFieldsInTheVenuesOrder() {
+    void cancelCancelAllModifyAndLeverageHashTheirFieldsInTheVenuesOrder() {
         assertThat(new LighterTx.CancelOrder(7, 3, 2, 99, 5000, 11).hash(304))
                 .isEqualTo(Poseidon2.hashToQuinticExtension(304, 15, 11, 5000, 7, 3, 2, 99));
         assertThat(new LighterTx.CancelAllOrders(7, 3, 0, 0, 5000, 12).hash(304))
                 .isEqualTo(Poseidon2.hashToQuinticExtension(304, 16, 12, 5000, 7, 3, 0, 0));
         assertThat(new LighterTx.ModifyOrder(7, 3, 2, 99, 10, 20, 0, 5000, 13).hash(304))
                 .isEqualTo(Poseidon2.hashToQuinticExtension(304, 17, 13, 5000, 7, 3, 2, 99, 10, 20, 0));
+        assertThat(new LighterTx.UpdateLeverage(7, 3, 2, 500, 0, 5000, 14).hash(304))
+                .isEqualTo(Poseidon2.hashToQuinticExtension(304, 20, 14, 5000, 7, 3, 2, 500, 0));
     }
 
     @Test
