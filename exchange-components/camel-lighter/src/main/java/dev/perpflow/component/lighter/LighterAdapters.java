@@ -119,7 +119,7 @@ public final class LighterAdapters {
                 : orders) {
             if (order.price() != null && order.remainingBaseAmount() != null
                     && order.remainingBaseAmount().signum() > 0) {
-                sizes.merge(order.price().stripTrailingZeros(), order.remainingBaseAmount(), BigDecimal::add);
+                sizes.merge(order.price(), order.remainingBaseAmount(), BigDecimal::add);
             }
         }
         List<PriceLevel> levels = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class LighterAdapters {
         List<PriceLevel> out = new ArrayList<>();
         if (levels != null) {
             for (LighterBookUpdate.Level level : levels) {
-                out.add(new PriceLevel(level.price().stripTrailingZeros(), level.size()));
+                out.add(new PriceLevel(level.price(), level.size()));
             }
         }
         return out;

@@ -40,9 +40,13 @@ final class LighterStreams extends VenueStreams {
     /** How long a (re)subscription may take to bring its snapshot before the book asks again. */
     private static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
 
+    private static final String PING = "{\"type\":\"ping\"}";
+    private static final String PONG = "{\"type\":\"pong\"}";
+
     private final LighterExchangeClient client;
     private final LighterRestApi rest;
     private final URI wsUrl;
+    private final java.util.Map<StreamConnection, CompletableFuture<Void>> pendingSends = new java.util.WeakHashMap<>();
 
     LighterStreams(LighterExchangeClient client, LighterRestApi rest, URI wsUrl, HttpClient http) {
         super(client.venue(), http);
@@ -69,13 +73,32 @@ final class LighterStreams extends VenueStreams {
         return message.toString();
     }
 
-    /** Answers the venue's pings and sends one every minute while connected; returns the task to cancel. */
+    /** Sends a ping every minute while connected; returns the task to cancel. */
     private ScheduledFuture<?> keepAlive(StreamConnection connection) {
         return scheduler().scheduleAtFixedRate(() -> {
             if (connection.isConnected()) {
-                connection.send("{\"type\":\"ping\"}");
+                send(connection, PING);
             }
         }, KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sends {@code text} after everything sent before on that connection: a JDK WebSocket takes one send at a time
+     * and fails the next while one is pending, and Lighter needs one message per subscription.
+     */
+    private void send(StreamConnection connection, String text) {
+        synchronized (pendingSends) {
+            CompletableFuture<Void> previous = pendingSends.getOrDefault(connection,
+                    CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> next = previous.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> connection.send(text));
+            next.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.debug("{}: a stream message was not sent ({})", client.venue(), failure.toString());
+                }
+            });
+            pendingSends.put(connection, next);
+        }
     }
 
     /**
@@ -116,7 +139,7 @@ final class LighterStreams extends VenueStreams {
                 }
                 keepAlive = keepAlive(connection);
             }
-            connection.send(message("subscribe", channel, null));
+            send(connection, message("subscribe", channel, null));
         }
 
         @Override
@@ -124,7 +147,7 @@ final class LighterStreams extends VenueStreams {
             LighterStreamMessage message = rest.read(text, LighterStreamMessage.class);
             String type = String.valueOf(message.type());
             if (type.equals("ping")) {
-                connection.send("{\"type\":\"pong\"}");
+                send(connection, PONG);
                 return null;
             }
             if (message.error() != null) {
@@ -164,8 +187,8 @@ final class LighterStreams extends VenueStreams {
             pendingSnapshot = new CompletableFuture<>();
             StreamConnection current = connection;
             if (current != null) {
-                current.send(message("unsubscribe", channel, null));
-                current.send(message("subscribe", channel, null));
+                send(current, message("unsubscribe", channel, null));
+                send(current, message("subscribe", channel, null));
             }
             return pendingSnapshot.orTimeout(SNAPSHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
@@ -208,7 +231,7 @@ final class LighterStreams extends VenueStreams {
             String auth = rest.authToken();
             long account = rest.accountIndex();
             for (String channel : ACCOUNT_CHANNELS) {
-                connection.send(message("subscribe", channel + "/" + account, auth));
+                send(connection, message("subscribe", channel + "/" + account, auth));
             }
             synchronized (this) {
                 if (keepAlive != null) {
@@ -223,7 +246,7 @@ final class LighterStreams extends VenueStreams {
             LighterStreamMessage message = rest.read(text, LighterStreamMessage.class);
             String type = String.valueOf(message.type());
             if (type.equals("ping")) {
-                connection().send("{\"type\":\"pong\"}");
+                send(connection(), PONG);
                 return;
             }
             if (message.error() != null) {

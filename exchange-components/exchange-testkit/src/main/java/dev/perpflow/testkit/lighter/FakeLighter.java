@@ -143,6 +143,11 @@ public final class FakeLighter implements AutoCloseable {
         return json.marketId(symbol);
     }
 
+    /** Whether a client is subscribed to the account's private channels (subscriptions are answered asynchronously). */
+    public boolean privateChannelsSubscribed() {
+        return streams.privateChannelsSubscribed();
+    }
+
     /** The next book diff of {@code symbol} is numbered but never sent: a nonce gap. */
     public void skipNextBookUpdate(String symbol) {
         books.skipNext(symbol);

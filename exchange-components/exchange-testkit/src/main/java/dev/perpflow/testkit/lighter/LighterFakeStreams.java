@@ -116,6 +116,12 @@ final class LighterFakeStreams implements FakeWebSocketHandler, OrderEventListen
         error(session, 30003, "invalid channel " + channel);
     }
 
+    /** Whether some session is subscribed to all three private channels of the account. */
+    boolean privateChannelsSubscribed() {
+        return sessions.stream().anyMatch(s -> subscriptions(s).containsAll(java.util.List.of(
+                "account_all_orders/" + account, "account_all_trades/" + account, "account_all_positions/" + account)));
+    }
+
     private static String field(String kind) {
         return switch (kind) {
             case "account_all_orders" -> "orders";

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * another message or a changed signature. Keys are drawn from the whole scalar range (40 random bytes, reduced), messages
  * from any number of field elements hashed with Poseidon2.
  */
-class SignThenVerifyProperties {
+class SignThenVerifyPropertiesTest {
 
     @Provide
     Arbitrary<Scalar> keys() {
