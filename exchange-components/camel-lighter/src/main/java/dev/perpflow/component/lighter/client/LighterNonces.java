@@ -28,6 +28,8 @@ public final class LighterNonces {
     private CompletableFuture<Void> fetching;
     private Duration backoff = MIN_BACKOFF;
     private boolean down;
+    /** Whether a fetch failed since the last nonce was known (so a success is worth telling). */
+    private boolean wasDown;
     private boolean retryScheduled;
     private boolean closed;
 
@@ -70,15 +72,17 @@ public final class LighterNonces {
     private synchronized void fetched(Long nonce, Throwable failure) {
         fetching = null;
         if (failure == null && nonce != null) {
-            if (down) {
+            if (wasDown) {
                 LOG.info("{}: nonce fetched ({}), the venue is up again", venue, nonce);
             }
             next = nonce;
             down = false;
+            wasDown = false;
             backoff = MIN_BACKOFF;
             return;
         }
         down = true;
+        wasDown = true;
         if (!retryScheduled && !closed) {
             retryScheduled = true;
             Duration wait = backoff;
