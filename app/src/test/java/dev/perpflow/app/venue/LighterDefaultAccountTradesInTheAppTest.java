@@ -79,9 +79,9 @@ class LighterDefaultAccountTradesInTheAppTest {
                     await().atMost(Duration.ofSeconds(30)).until(() -> AppProcessAccess.output(app)
                             .contains("the venue is up again"));
                     // every client of the app holding the key (more than one) has its nonce once none asks again
-                    // for longer than the longest backoff after three failures (4 s)
+                    // for longer than the longest backoff after three failures (4 s) and a slow answer
                     long[] asked = {-1};
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
+                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(10)).until(() -> {
                         long now = lighter.server().requests().stream()
                                 .filter(r -> r.path().equals("/api/v1/nextNonce")).count();
                         boolean settled = now == asked[0] && now >= 4;
