@@ -24,6 +24,8 @@ public final class VenueCredentialFields {
      * from {@link #of}, which lists the venue's usual fields, so prompts that walk those stay as they are.)
      */
     private static final Map<String, List<Field>> ALTERNATIVE = new LinkedHashMap<>();
+    /** The seed's names of variables perpflow renamed, read when the new name is not set. */
+    private static final Map<String, String> SEED_NAMES = Map.of("LIGHTER_API_KEY_PRIVATE_KEY", "API_KEY_PRIVATE_KEY");
 
     static {
         FIELDS.put("aster", List.of(secret("api_key", "ASTER_API_KEY"), secret("secret_key", "ASTER_SECRET_KEY")));
@@ -124,13 +126,20 @@ public final class VenueCredentialFields {
         return String.join(", or ", described);
     }
 
-    /** The values found in the environment for a venue (only set variables; validate() names what is missing). */
+    /**
+     * The values found in the environment for a venue (only set variables; validate() names what is missing); Lighter's
+     * private key is also read from the seed's {@code API_KEY_PRIVATE_KEY} when {@code LIGHTER_API_KEY_PRIVATE_KEY} is
+     * not set.
+     */
     public static Map<String, String> fromEnvironment(String venue, java.util.function.Function<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         List<Field> fields = new java.util.ArrayList<>(of(venue));
         fields.addAll(alternative(venue));
         for (Field field : fields) {
             String value = env.apply(field.environmentVariable());
+            if ((value == null || value.isBlank()) && SEED_NAMES.containsKey(field.environmentVariable())) {
+                value = env.apply(SEED_NAMES.get(field.environmentVariable()));
+            }
             if (value != null && !value.isBlank()) {
                 values.put(field.name(), value);
             }

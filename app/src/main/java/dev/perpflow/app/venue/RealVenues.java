@@ -14,6 +14,10 @@ import dev.perpflow.component.backpack.BackpackComponent;
 import dev.perpflow.component.backpack.BackpackConfiguration;
 import dev.perpflow.component.backpack.BackpackCredentials;
 import dev.perpflow.component.backpack.BackpackExchangeClient;
+import dev.perpflow.component.lighter.LighterComponent;
+import dev.perpflow.component.lighter.LighterConfiguration;
+import dev.perpflow.component.lighter.LighterCredentials;
+import dev.perpflow.component.lighter.LighterExchangeClient;
 import dev.perpflow.component.sim.paper.PaperExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
@@ -38,7 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class RealVenues {
 
     /** The real venues this build has components for. */
-    public static final List<String> BUILT = List.of("aster", "backpack");
+    public static final List<String> BUILT = List.of("aster", "backpack", "lighter");
+    /** Lighter's request budget per venue name ({@code perpflow.venues.<venue>.requests-per-minute}), read at startup. */
+    private static final Map<String, Integer> LIGHTER_BUDGETS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(RealVenues.class);
     private static final Duration PAPER_CHECK_PERIOD = Duration.ofSeconds(1);
@@ -51,9 +57,14 @@ public final class RealVenues {
         requireBuilt(venue);
         FeeSchedule.Fees fees = FeeSchedule.defaults().feesOf(venue.name());
         Map<String, String> credentials = paper ? Map.of() : fromEnvironment(venue, environment);
+        if (venue.type().equals("lighter")) {
+            LIGHTER_BUDGETS.put(venue.name(), properties.integer(VenueSettings.key(venue.name(), "requests-per-minute"),
+                    LighterConfiguration.REQUESTS_PER_MINUTE, 1, 1_000_000));
+        }
         ExchangeComponent component = switch (venue.type()) {
             case "aster" -> new AsterComponent(asterConfig(venue, credentials));
             case "backpack" -> new BackpackComponent(backpackConfig(venue, credentials));
+            case "lighter" -> new LighterComponent(lighterConfig(venue, credentials));
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
         if (paper) {
@@ -78,6 +89,8 @@ public final class RealVenues {
                     : new AsterExchangeClient(asterConfig(venue, credentials), http);
             case "backpack" -> http == null ? new BackpackExchangeClient(backpackConfig(venue, credentials))
                     : new BackpackExchangeClient(backpackConfig(venue, credentials), http);
+            case "lighter" -> http == null ? new LighterExchangeClient(lighterConfig(venue, credentials))
+                    : new LighterExchangeClient(lighterConfig(venue, credentials), http);
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
     }
@@ -116,6 +129,23 @@ public final class RealVenues {
         }
         return BackpackConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
                 keys).withVenue(venue.name());
+    }
+
+    /**
+     * {@code private_key} (hex), {@code account_index}, {@code api_key_index}; the request budget from
+     * {@code perpflow.venues.<venue>.requests-per-minute} (a standard account's 60 by default).
+     */
+    private static LighterConfiguration lighterConfig(VenueSettings venue, Map<String, String> credentials) {
+        LighterCredentials keys;
+        try {
+            keys = credentials.isEmpty() ? null : LighterCredentials.of(credentials.get("private_key"),
+                    credentials.get("account_index"), credentials.get("api_key_index"));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        return LighterConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
+                keys).withVenue(venue.name()).withRequestsPerMinute(LIGHTER_BUDGETS.getOrDefault(venue.name(),
+                LighterConfiguration.REQUESTS_PER_MINUTE));
     }
 
     /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */
