@@ -8,6 +8,7 @@ import dev.perpflow.component.edgex.dto.EdgexOrder;
 import dev.perpflow.component.edgex.dto.EdgexStreamMessage;
 import dev.perpflow.exchange.BookListener;
 import dev.perpflow.exchange.book.DiffBookStream;
+import dev.perpflow.exchange.book.SeenLevels;
 import dev.perpflow.exchange.model.PriceLevel;
 import dev.perpflow.exchange.stream.StreamConnection;
 import dev.perpflow.exchange.stream.UserStream;
@@ -17,11 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +80,7 @@ final class EdgexStreams extends VenueStreams {
 
         private volatile String contractId;
         private volatile StreamConnection connection;
-        private final Set<BigDecimal> seenBids = new HashSet<>();
-        private final Set<BigDecimal> seenAsks = new HashSet<>();
+        private final SeenLevels seen = new SeenLevels();
 
         Book(String symbol, BookListener listener) {
             super(client.venue(), symbol, listener, http(), scheduler());
@@ -122,40 +119,18 @@ final class EdgexStreams extends VenueStreams {
             EdgexDepth depth = rest.read(message.content().path("data").get(0).toString(), EdgexDepth.class);
             boolean whole = "SNAPSHOT".equalsIgnoreCase(depth.depthType())
                     || "Snapshot".equalsIgnoreCase(message.content().path("dataType").asText());
-            List<PriceLevel> bids = new ArrayList<>(EdgexAdapters.levels(depth.bids(), Integer.MAX_VALUE));
-            List<PriceLevel> asks = new ArrayList<>(EdgexAdapters.levels(depth.asks(), Integer.MAX_VALUE));
-            synchronized (this) {
-                if (whole) {
-                    removeStale(bids, seenBids);
-                    removeStale(asks, seenAsks);
-                } else {
-                    note(bids, seenBids);
-                    note(asks, seenAsks);
-                }
+            List<PriceLevel> bids = EdgexAdapters.levels(depth.bids(), Integer.MAX_VALUE);
+            List<PriceLevel> asks = EdgexAdapters.levels(depth.asks(), Integer.MAX_VALUE);
+            if (whole) {
+                SeenLevels.Sides sides = seen.replace(bids, asks);
+                bids = sides.bids();
+                asks = sides.asks();
+            } else {
+                seen.note(bids, asks);
             }
             long last = depth.endVersion() == null ? 0 : depth.endVersion();
             long first = depth.startVersion() == null ? last : depth.startVersion();
             return new Update(first, last, whole ? WHOLE_BOOK : first - 1, bids, asks, Instant.now());
-        }
-
-        private void removeStale(List<PriceLevel> levels, Set<BigDecimal> seen) {
-            Set<BigDecimal> stale = new HashSet<>(seen);
-            seen.clear();
-            levels.forEach(l -> {
-                stale.remove(l.price());
-                seen.add(l.price());
-            });
-            stale.forEach(p -> levels.add(new PriceLevel(p, BigDecimal.ZERO)));
-        }
-
-        private void note(List<PriceLevel> levels, Set<BigDecimal> seen) {
-            levels.forEach(l -> {
-                if (l.quantity().signum() == 0) {
-                    seen.remove(l.price());
-                } else {
-                    seen.add(l.price());
-                }
-            });
         }
 
         @Override
@@ -164,12 +139,7 @@ final class EdgexStreams extends VenueStreams {
                 EdgexDepth depth = rows.get(0);
                 List<PriceLevel> bids = EdgexAdapters.levels(depth.bids(), Integer.MAX_VALUE);
                 List<PriceLevel> asks = EdgexAdapters.levels(depth.asks(), Integer.MAX_VALUE);
-                synchronized (this) {
-                    seenBids.clear();
-                    seenAsks.clear();
-                    bids.forEach(l -> seenBids.add(l.price()));
-                    asks.forEach(l -> seenAsks.add(l.price()));
-                }
+                seen.reset(bids, asks);
                 return new Snapshot(bids, asks, depth.endVersion() == null ? 0 : depth.endVersion());
             });
         }

@@ -9,6 +9,7 @@ import dev.perpflow.component.paradex.dto.ParadexPosition;
 import dev.perpflow.component.paradex.dto.ParadexStreamMessage;
 import dev.perpflow.exchange.BookListener;
 import dev.perpflow.exchange.book.DiffBookStream;
+import dev.perpflow.exchange.book.SeenLevels;
 import dev.perpflow.exchange.dto.Payloads;
 import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.PriceLevel;
@@ -20,10 +21,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -85,8 +84,7 @@ final class ParadexStreams extends VenueStreams {
     private final class Book extends DiffBookStream {
 
         private volatile String market;
-        private final Set<BigDecimal> seenBids = new HashSet<>();
-        private final Set<BigDecimal> seenAsks = new HashSet<>();
+        private final SeenLevels seen = new SeenLevels();
 
         Book(String symbol, BookListener listener) {
             super(client.venue(), symbol, listener, http(), scheduler());
@@ -122,22 +120,15 @@ final class ParadexStreams extends VenueStreams {
             boolean whole = "s".equals(update.updateType());
             List<PriceLevel> bids = new ArrayList<>();
             List<PriceLevel> asks = new ArrayList<>();
-            synchronized (this) {
-                if (whole) {
-                    Set<BigDecimal> staleBids = new HashSet<>(seenBids);
-                    Set<BigDecimal> staleAsks = new HashSet<>(seenAsks);
-                    seenBids.clear();
-                    seenAsks.clear();
-                    add(update.inserts(), bids, asks, false);
-                    bids.forEach(l -> staleBids.remove(l.price()));
-                    asks.forEach(l -> staleAsks.remove(l.price()));
-                    staleBids.forEach(p -> bids.add(new PriceLevel(p, BigDecimal.ZERO)));
-                    staleAsks.forEach(p -> asks.add(new PriceLevel(p, BigDecimal.ZERO)));
-                } else {
-                    add(update.inserts(), bids, asks, false);
-                    add(update.updates(), bids, asks, false);
-                    add(update.deletes(), bids, asks, true);
-                }
+            add(update.inserts(), bids, asks, false);
+            if (whole) {
+                SeenLevels.Sides sides = seen.replace(bids, asks);
+                bids = sides.bids();
+                asks = sides.asks();
+            } else {
+                add(update.updates(), bids, asks, false);
+                add(update.deletes(), bids, asks, true);
+                seen.note(bids, asks);
             }
             return new Update(seq, seq, whole ? WHOLE_BOOK : seq - 1, bids, asks,
                     update.lastUpdatedAt() == null ? Instant.now() : Instant.ofEpochMilli(update.lastUpdatedAt()));
@@ -149,16 +140,8 @@ final class ParadexStreams extends VenueStreams {
                 return;
             }
             for (ParadexBookUpdate.Level level : levels) {
-                BigDecimal size = delete ? BigDecimal.ZERO : level.size();
-                PriceLevel priceLevel = new PriceLevel(level.price(), size);
-                boolean bid = "BUY".equals(level.side());
-                (bid ? bids : asks).add(priceLevel);
-                Set<BigDecimal> seen = bid ? seenBids : seenAsks;
-                if (size.signum() == 0) {
-                    seen.remove(level.price());
-                } else {
-                    seen.add(level.price());
-                }
+                ("BUY".equals(level.side()) ? bids : asks).add(new PriceLevel(level.price(),
+                        delete ? BigDecimal.ZERO : level.size()));
             }
         }
 
@@ -166,12 +149,7 @@ final class ParadexStreams extends VenueStreams {
         protected CompletableFuture<Snapshot> snapshot() {
             return rest.getOrderBook(market, 20).thenApply(book -> {
                 var model = ParadexAdapters.book(client.venue(), book, symbol(), Integer.MAX_VALUE, Instant.now());
-                synchronized (this) {
-                    seenBids.clear();
-                    seenAsks.clear();
-                    model.bids().forEach(l -> seenBids.add(l.price()));
-                    model.asks().forEach(l -> seenAsks.add(l.price()));
-                }
+                seen.reset(model.bids(), model.asks());
                 return new Snapshot(model.bids(), model.asks(), model.sequence());
             });
         }
