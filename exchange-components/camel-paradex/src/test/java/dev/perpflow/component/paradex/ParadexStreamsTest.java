@@ -86,6 +86,9 @@ class ParadexStreamsTest {
         try (Subscription ignored = paradex.client.subscribeOrders(listener)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(StreamState.CONNECTED));
             await().atMost(Duration.ofSeconds(5)).until(() -> paradex.fake.server().openSessions().size() == 1);
+            // CONNECTED is the socket; the channels are live once the venue took the subscriptions
+            await().atMost(Duration.ofSeconds(5)).until(() -> paradex.fake.subscribed("orders.ALL")
+                    && paradex.fake.subscribed("fills.ALL") && paradex.fake.subscribed("positions"));
             paradex.client.submitOrder(OrderRequest.market("st-1", "ETH", Side.BUY, new BigDecimal("0.3"), false)).join();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(orders).anySatisfy(o -> {

@@ -120,6 +120,11 @@ public final class FakeParadex implements AutoCloseable {
         return ParadexFakeJson.market(json.instrument(symbol));
     }
 
+    /** Whether an open WebSocket session has subscribed to {@code channel} (e.g. {@code fills.ALL}). */
+    public boolean subscribed(String channel) {
+        return streams != null && streams.subscribed(channel);
+    }
+
     /** Sets {@code /system/state}: {@code ok}, {@code cancel_only}, {@code post_only} or {@code maintenance}. */
     public void systemState(String state) {
         this.systemState = state;

@@ -103,6 +103,10 @@ final class ParadexFakeStreams implements FakeWebSocketHandler, OrderEventListen
         result(session, id, ParadexFakeJson.JSON.createObjectNode().put("channel", channel));
     }
 
+    boolean subscribed(String channel) {
+        return sessions.stream().anyMatch(session -> channels(session).contains(channel));
+    }
+
     private void publishBook(SimBookFeed.Diff diff) {
         String market = ParadexFakeJson.market(json.instrument(diff.symbol()));
         ObjectNode data = json.bookSnapshot(market, diff.book(), diff.lastId());
