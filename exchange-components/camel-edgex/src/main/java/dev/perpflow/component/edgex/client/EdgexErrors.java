@@ -71,12 +71,12 @@ public final class EdgexErrors implements VenueErrorDecoder {
         if (both.contains("RATE_LIMIT") || both.contains("TOO_FREQUENT") || both.contains("TOO_MANY")) {
             return new RateLimitedException(venue, Duration.ofSeconds(1));
         }
-        if (both.contains("ORDER_NOT_FOUND") || both.contains("ORDER_NOT_EXIST")
-                || (request.path().contains("/order/") && both.contains("NOT_FOUND"))) {
-            return new OrderNotFoundException(venue, clientOrderId == null ? "?" : clientOrderId);
-        }
         if (both.contains("CONTRACT_NOT_FOUND") || both.contains("CONTRACT_NOT_EXIST")) {
             return new MarketNotFoundException(venue, "?");
+        }
+        if (both.contains("ORDER_NOT_FOUND") || both.contains("ORDER_NOT_EXIST")
+                || (!submit && request.path().contains("/order/") && both.contains("NOT_FOUND"))) {
+            return new OrderNotFoundException(venue, clientOrderId == null ? "?" : clientOrderId);
         }
         if (submit && (both.contains("MARGIN") || both.contains("BALANCE") || both.contains("INSUFFICIENT"))) {
             return new InsufficientMarginException(venue, clientOrderId, code + " " + message);
