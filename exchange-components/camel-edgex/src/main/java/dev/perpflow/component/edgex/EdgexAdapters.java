@@ -15,6 +15,7 @@ import dev.perpflow.component.edgex.dto.EdgexMetaData;
 import dev.perpflow.component.edgex.dto.EdgexOrder;
 import dev.perpflow.component.edgex.dto.EdgexTicker;
 import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.market.VenueSymbols;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Fill;
 import dev.perpflow.exchange.model.FundingRate;
@@ -70,7 +71,7 @@ public final class EdgexAdapters {
 
     public static Instrument instrument(String venue, EdgexMetaData.Contract contract) {
         String name = required(venue, contract.contractName(), "contractName", contract);
-        EdgexSymbols.Parsed parsed = EdgexSymbols.parse(name)
+        VenueSymbols.Parsed parsed = EdgexSymbols.parse(name)
                 .orElseThrow(() -> new ExchangeException(venue, name + " is not a USD contract"));
         int maxLeverage = contract.riskTierList() == null || contract.riskTierList().isEmpty()
                 || contract.riskTierList().get(0).maxLeverage() == null ? DEFAULT_MAX_LEVERAGE

@@ -16,6 +16,7 @@ import dev.perpflow.component.paradex.dto.ParadexOrderBook;
 import dev.perpflow.component.paradex.dto.ParadexPosition;
 import dev.perpflow.exchange.dto.Payloads;
 import dev.perpflow.exchange.error.ExchangeException;
+import dev.perpflow.exchange.market.VenueSymbols;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Fill;
 import dev.perpflow.exchange.model.FundingRate;
@@ -67,7 +68,7 @@ public final class ParadexAdapters {
 
     public static Instrument instrument(String venue, ParadexMarket market) {
         String venueSymbol = required(venue, market.symbol(), "symbol", market);
-        ParadexSymbols.Parsed parsed = ParadexSymbols.parse(venueSymbol)
+        VenueSymbols.Parsed parsed = ParadexSymbols.parse(venueSymbol)
                 .orElseThrow(() -> new ExchangeException(venue, venueSymbol + " is not a USD perpetual"));
         return new Instrument(venue, parsed.symbol(), venueSymbol, ParadexSymbols.SETTLEMENT,
                 required(venue, market.priceTickSize(), "price_tick_size", market),

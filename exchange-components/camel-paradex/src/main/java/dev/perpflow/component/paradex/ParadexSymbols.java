@@ -1,9 +1,7 @@
 package dev.perpflow.component.paradex;
 
-import java.math.BigDecimal;
+import dev.perpflow.exchange.market.VenueSymbols;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Paradex perpetual names: {@code BTC-USD-PERP} is {@code BTC}. A {@code k}-prefixed base ({@code kBONK-USD-PERP})
@@ -15,25 +13,12 @@ final class ParadexSymbols {
     static final String SUFFIX = "-USD-PERP";
     /** Paradex quotes in USD and settles in USDC. */
     static final String SETTLEMENT = "USDC";
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-    private static final Pattern THOUSANDS = Pattern.compile("^k([A-Z0-9]+)$");
-    private static final Pattern PLAIN = Pattern.compile("^[A-Z0-9]+$");
+    private static final VenueSymbols NAMES = VenueSymbols.of("k", SUFFIX);
 
     private ParadexSymbols() {
     }
 
-    static Optional<Parsed> parse(String venueSymbol) {
-        if (venueSymbol == null || !venueSymbol.endsWith(SUFFIX) || venueSymbol.length() == SUFFIX.length()) {
-            return Optional.empty();
-        }
-        String base = venueSymbol.substring(0, venueSymbol.length() - SUFFIX.length());
-        Matcher thousands = THOUSANDS.matcher(base);
-        if (thousands.matches()) {
-            return Optional.of(new Parsed(thousands.group(1), THOUSAND));
-        }
-        return PLAIN.matcher(base).matches() ? Optional.of(new Parsed(base, BigDecimal.ONE)) : Optional.empty();
-    }
-
-    record Parsed(String symbol, BigDecimal multiplier) {
+    static Optional<VenueSymbols.Parsed> parse(String venueSymbol) {
+        return NAMES.parse(venueSymbol);
     }
 }
