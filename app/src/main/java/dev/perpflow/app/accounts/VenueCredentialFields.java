@@ -35,15 +35,17 @@ public final class VenueCredentialFields {
                 secret("secret_key", "BACKPACK_SECRET_KEY")));
         FIELDS.put("lighter", List.of(secret("private_key", "LIGHTER_API_KEY_PRIVATE_KEY"),
                 plain("account_index", "LIGHTER_ACCOUNT_INDEX"), plain("api_key_index", "LIGHTER_API_KEY_INDEX")));
-        FIELDS.put("paradex", List.of(plain("l1_address", "PARADEX_L1_ADDRESS"),
+        // the L1 address is kept for reference: trading signs with the L2 key for the L2 account
+        FIELDS.put("paradex", List.of(optional("l1_address", "PARADEX_L1_ADDRESS"),
                 secret("l2_private_key_hex", "PARADEX_L2_PRIVATE_KEY"), plain("l2_address", "PARADEX_L2_ADDRESS"),
                 optional("environment", "PARADEX_ENVIRONMENT")));
         FIELDS.put("grvt", List.of(plain("trading_account_id", "GRVT_TRADING_ACCOUNT_ID"),
                 secret("private_key", "GRVT_PRIVATE_KEY"), secret("api_key", "GRVT_API_KEY"),
                 optional("environment", "GRVT_ENVIRONMENT")));
-        FIELDS.put("edgex", List.of(plain("account_id", "EDGEX_ACCOUNT_ID"),
-                secret("stark_private_key", "EDGEX_STARK_PRIVATE_KEY"), optional("base_url", "EDGEX_BASE_URL"),
-                optional("ws_url", "EDGEX_WS_URL")));
+        // EdgeX's v2 API (the seed's EDGEX_STARK_PRIVATE_KEY is v1's StarkEx key, which v2 does not take)
+        FIELDS.put("edgex", List.of(plain("account_id", "EDGEX_ACCOUNT_ID"), secret("api_key", "EDGEX_API_KEY"),
+                secret("api_passphrase", "EDGEX_API_PASSPHRASE"), secret("api_secret", "EDGEX_API_SECRET"),
+                secret("trading_private_key", "EDGEX_TRADING_PRIVATE_KEY")));
         FIELDS.put("hyperliquid", List.of(secret("private_key", "HYPERLIQUID_PRIVATE_KEY"),
                 plain("account_address", "HYPERLIQUID_ACCOUNT_ADDRESS")));
     }

@@ -15,7 +15,9 @@ public final class KnownVenues {
         PRODUCTION_URLS.put("lighter", new String[] {"https://mainnet.zklighter.elliot.ai",
             "wss://mainnet.zklighter.elliot.ai/stream"});
         PRODUCTION_URLS.put("paradex", new String[] {"https://api.prod.paradex.trade/v1", "wss://ws.api.prod.paradex.trade/v1"});
-        PRODUCTION_URLS.put("edgex", new String[] {"https://pro.edgex.exchange", "wss://quote.edgex.exchange"});
+        // EdgeX: its v2 API hosts (the v1 hosts pro.edgex.exchange / quote.edgex.exchange serve the StarkEx generation)
+        PRODUCTION_URLS.put("edgex", new String[] {"https://edgex-prod-v2.edgex.exchange",
+            "wss://edgex-quote-prod-v2.edgex.exchange"});
         PRODUCTION_URLS.put("grvt", new String[] {"https://market-data.grvt.io", "wss://market-data.grvt.io/ws/full"});
         PRODUCTION_URLS.put("hyperliquid", new String[] {"https://api.hyperliquid.xyz", "wss://api.hyperliquid.xyz/ws"});
     }

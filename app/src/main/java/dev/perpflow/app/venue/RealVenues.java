@@ -18,6 +18,14 @@ import dev.perpflow.component.lighter.LighterComponent;
 import dev.perpflow.component.lighter.LighterConfiguration;
 import dev.perpflow.component.lighter.LighterCredentials;
 import dev.perpflow.component.lighter.LighterExchangeClient;
+import dev.perpflow.component.edgex.EdgexComponent;
+import dev.perpflow.component.edgex.EdgexConfiguration;
+import dev.perpflow.component.edgex.EdgexCredentials;
+import dev.perpflow.component.edgex.EdgexExchangeClient;
+import dev.perpflow.component.paradex.ParadexComponent;
+import dev.perpflow.component.paradex.ParadexConfiguration;
+import dev.perpflow.component.paradex.ParadexCredentials;
+import dev.perpflow.component.paradex.ParadexExchangeClient;
 import dev.perpflow.component.sim.paper.PaperExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
@@ -42,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class RealVenues {
 
     /** The real venues this build has components for. */
-    public static final List<String> BUILT = List.of("aster", "backpack", "lighter");
+    public static final List<String> BUILT = List.of("aster", "backpack", "lighter", "paradex", "edgex");
     /** Lighter's request budget per venue name ({@code perpflow.venues.<venue>.requests-per-minute}), read at startup. */
     private static final Map<String, Integer> LIGHTER_BUDGETS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,6 +73,8 @@ public final class RealVenues {
             case "aster" -> new AsterComponent(asterConfig(venue, credentials));
             case "backpack" -> new BackpackComponent(backpackConfig(venue, credentials));
             case "lighter" -> new LighterComponent(lighterConfig(venue, credentials));
+            case "paradex" -> new ParadexComponent(paradexConfig(venue, credentials));
+            case "edgex" -> new EdgexComponent(edgexConfig(venue, credentials));
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
         if (paper) {
@@ -91,6 +101,10 @@ public final class RealVenues {
                     : new BackpackExchangeClient(backpackConfig(venue, credentials), http);
             case "lighter" -> http == null ? new LighterExchangeClient(lighterConfig(venue, credentials))
                     : new LighterExchangeClient(lighterConfig(venue, credentials), http);
+            case "paradex" -> http == null ? new ParadexExchangeClient(paradexConfig(venue, credentials))
+                    : new ParadexExchangeClient(paradexConfig(venue, credentials), http);
+            case "edgex" -> http == null ? new EdgexExchangeClient(edgexConfig(venue, credentials))
+                    : new EdgexExchangeClient(edgexConfig(venue, credentials), http);
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
     }
@@ -148,11 +162,46 @@ public final class RealVenues {
                 LighterConfiguration.REQUESTS_PER_MINUTE));
     }
 
+    /**
+     * Paradex: {@code l2_address} / {@code l2_private_key_hex} (and the optional {@code l1_address}); {@code environment}
+     * {@code testnet} switches production URLs to the testnet's.
+     */
+    private static ParadexConfiguration paradexConfig(VenueSettings venue, Map<String, String> credentials) {
+        ParadexConfiguration config = ParadexConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), null).withVenue(venue.name());
+        if ("testnet".equalsIgnoreCase(credentials.getOrDefault("environment", ""))) {
+            config.setTestnet(true);
+        }
+        try {
+            return credentials.isEmpty() ? config : config.withCredentials(ParadexCredentials.of(
+                    credentials.get("l1_address"), credentials.get("l2_address"), credentials.get("l2_private_key_hex")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /** EdgeX v2: {@code account_id}, {@code api_key}, {@code api_passphrase}, {@code api_secret}, {@code trading_private_key}. */
+    private static EdgexConfiguration edgexConfig(VenueSettings venue, Map<String, String> credentials) {
+        EdgexConfiguration config = EdgexConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), null).withVenue(venue.name());
+        try {
+            return credentials.isEmpty() ? config : config.withCredentials(EdgexCredentials.of(
+                    credentials.get("account_id"), credentials.get("api_key"), credentials.get("api_passphrase"),
+                    credentials.get("api_secret"), credentials.get("trading_private_key")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
     /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */
     private static Map<String, String> fromEnvironment(VenueSettings venue, Function<String, String> environment) {
         Map<String, String> values = VenueCredentialFields.fromEnvironment(venue.type(), environment);
         List<String> variables = VenueCredentialFields.of(venue.type()).stream()
                 .map(VenueCredentialFields.Field::environmentVariable).toList();
+        if (values.isEmpty() && venue.type().equals("edgex")
+                && !isBlank(environment.apply(EdgexCredentials.STARK_PRIVATE_KEY_ENV))) {
+            throw new StartupException(EdgexCredentials.v1KeyMessage());
+        }
         if (values.isEmpty()) {
             LOG.info("{}: no credentials ({} not set): public data only, trading calls will fail", venue.name(),
                     String.join(" / ", variables));
@@ -164,6 +213,10 @@ public final class RealVenues {
             throw new StartupException(e.getMessage() + "; set " + VenueCredentialFields.describeSets(venue.type())
                     + ", or none", e);
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static URI url(VenueSettings venue, String option, String value) {

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One connected WebSocket client of a fake venue. Sending after the client went away is a no-op. */
 public final class FakeWebSocketSession {
 
+    /** Attribute holding the upgrade request's headers (lower-case names), for venues that sign the connection. */
+    public static final String UPGRADE_HEADERS = "upgradeHeaders";
+
     private final Channel channel;
     private final String path;
     private final Map<String, List<String>> query;
@@ -45,6 +48,12 @@ public final class FakeWebSocketSession {
 
     public Map<String, List<String>> query() {
         return query;
+    }
+
+    /** The upgrade request's headers (lower-case names). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> upgradeHeaders() {
+        return (Map<String, String>) attributes.getOrDefault(UPGRADE_HEADERS, Map.of());
     }
 
     /** Per-session state of the venue handler (subscriptions, authenticated account, ...). */

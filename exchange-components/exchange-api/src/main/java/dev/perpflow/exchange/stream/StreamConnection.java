@@ -32,6 +32,14 @@ public final class StreamConnection implements AutoCloseable {
         /** The URL to connect to now. */
         CompletableFuture<URI> endpoint();
 
+        /**
+         * Headers of the upgrade request, asked for after {@link #endpoint()} on every attempt (for venues that sign the
+         * connection, e.g. a timestamp and HMAC); none by default.
+         */
+        default java.util.Map<String, String> upgradeHeaders() {
+            return java.util.Map.of();
+        }
+
         /** Connected: subscribe (through {@code connection.send}) and catch up on anything missed. */
         void onConnected(StreamConnection connection);
 
@@ -125,8 +133,11 @@ public final class StreamConnection implements AutoCloseable {
         }
         attempts++;
         handler.endpoint()
-                .thenCompose(uri -> http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .buildAsync(uri, new Listener()))
+                .thenCompose(uri -> {
+                    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+                    handler.upgradeHeaders().forEach(builder::header);
+                    return builder.buildAsync(uri, new Listener());
+                })
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         String reason = failure.getCause() != null ? failure.getCause().toString() : failure.toString();
