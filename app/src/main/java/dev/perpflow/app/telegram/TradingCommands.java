@@ -252,13 +252,22 @@ final class TradingCommands implements CommandGroup {
         }
         StringBuilder text = new StringBuilder("*Top opportunities*\n");
         for (Object row : rows) {
-            Map<?, ?> o = (Map<?, ?>) row;
-            text.append("\n*").append(ChatText.escape(o.get("symbol"))).append("* long ")
-                    .append(ChatText.escape(o.get("long_dex"))).append(" / short ").append(ChatText.escape(o.get("short_dex")))
-                    .append(": net ").append(ChatText.escape(o.get("net_profit_percent"))).append(" % per 8 h, APY ")
-                    .append(ChatText.escape(o.get("annualized_apy"))).append(" %");
+            text.append("\n").append(opportunityLine((Map<?, ?>) row));
         }
         chat.say(text.toString(), List.of(List.of(new Chat.Button("Refresh", "opp"))));
+    }
+
+    /**
+     * One opportunity of {@code GET /opportunities} as a chat line. The API's {@code net_profit_percent} is the
+     * seed's name for a fraction per 8 h (0.0004 = 0.04 %): shown here in percent, like the APY.
+     */
+    static String opportunityLine(Map<?, ?> o) {
+        BigDecimal net = new BigDecimal(String.valueOf(o.get("net_profit_percent"))).movePointRight(2)
+                .setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal apy = new BigDecimal(String.valueOf(o.get("annualized_apy"))).setScale(2, RoundingMode.HALF_UP);
+        return "*" + ChatText.escape(o.get("symbol")) + "* long " + ChatText.escape(o.get("long_dex")) + " / short "
+                + ChatText.escape(o.get("short_dex")) + ": net " + ChatText.escape(net.toPlainString())
+                + " % per 8 h, APY " + ChatText.escape(apy.toPlainString()) + " %";
     }
 
     @FunctionalInterface
