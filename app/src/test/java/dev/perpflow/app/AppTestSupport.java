@@ -2,6 +2,8 @@ package dev.perpflow.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.config.DatabaseSettings;
+import dev.perpflow.app.persistence.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,11 +17,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Boots the real application (Camel Main, the {@code test} profile, the YAML routes from {@code routes/}, an
- * embedded PostgreSQL in a fresh temporary data dir) once per test class, on a free port.
+ * Boots the real application (Camel Main, the {@code test} profile, the YAML routes from {@code routes/}) once per
+ * test class, on a free port, with a fresh temporary data dir and a database of its own: a clone of the migrated
+ * template on the test JVM's one embedded PostgreSQL ({@link TestPostgres}), passed in as {@code perpflow.db.*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AppTestSupport extends CamelMainTestSupport {
@@ -29,6 +33,7 @@ public abstract class AppTestSupport extends CamelMainTestSupport {
     // set lazily: CamelTestSupport calls configureContext from its constructor, before field initializers run
     private int port;
     private Path dataDir;
+    private DatabaseSettings database;
     private HttpClient http;
 
     protected int port() {
@@ -61,8 +66,27 @@ public abstract class AppTestSupport extends CamelMainTestSupport {
         Properties overrides = new Properties();
         overrides.setProperty("perpflow.http.port", String.valueOf(port()));
         overrides.setProperty("perpflow.data-dir", dataDir().toString());
+        database = TestPostgres.shared().newDatabase(getClass().getSimpleName());
+        overrides.setProperty("perpflow.db.url", database.url());
+        overrides.setProperty("perpflow.db.user", database.user());
+        overrides.setProperty("perpflow.db.password", database.password());
         overrides.putAll(extraProperties());
         configuration.withUseOverridePropertiesWithPropertiesComponent(overrides);
+    }
+
+    /**
+     * Stops the app when the class is done. camel-test-junit5 stops a per-class context only when the whole run
+     * ends, so every earlier class's app kept running (polling its venues each second, ticking its runs, holding its
+     * database) while the later classes ran.
+     */
+    @AfterAll
+    void stopAppAndReleaseItsDatabase() throws Exception {
+        if (context != null) {
+            stopCamelContext();
+        }
+        if (database != null) {
+            TestPostgres.shared().release(database);
+        }
     }
 
     /** Properties a test class adds or overrides. */

@@ -2,6 +2,8 @@ package dev.perpflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perpflow.app.config.DatabaseSettings;
+import dev.perpflow.app.persistence.Database;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,9 +132,8 @@ class StartupRejectsBadInputTest {
         try (AppProcess again = AppProcess.start(dataDir, port, Map.of())) {
             again.awaitHealthy(Duration.ofSeconds(60));
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
-             Connection c = postgres.getDatabase("postgres", "perpflow").getConnection();
+        try (Database database = Database.open(new DatabaseSettings("", "postgres", ""), dataDir);
+             Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM funding_rates WHERE time < ?")) {
             ps.setTimestamp(1, Timestamp.from(firstRunStopped));
             try (ResultSet rs = ps.executeQuery()) {

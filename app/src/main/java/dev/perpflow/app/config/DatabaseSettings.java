@@ -1,7 +1,8 @@
 package dev.perpflow.app.config;
 
 /**
- * Database connection ({@code perpflow.db.*}). An empty URL means the embedded PostgreSQL under the data dir.
+ * Database connection ({@code perpflow.db.*}). An empty URL means the embedded PostgreSQL under the data dir, which
+ * ignores the user and password here: it admits only its superuser with the password stored in its data dir.
  * The password never appears in {@link #toString()}.
  */
 public record DatabaseSettings(String url, String user, String password) {

@@ -40,8 +40,8 @@ public final class Database implements AutoCloseable {
         EmbeddedPostgresServer embedded = settings.embedded() ? EmbeddedPostgresServer.start(dataDir) : null;
         try {
             String url = embedded != null ? embedded.jdbcUrl() : settings.url();
-            String user = embedded != null ? "postgres" : settings.user();
-            String password = embedded != null ? "" : settings.password();
+            String user = embedded != null ? EmbeddedPostgresServer.SUPERUSER : settings.user();
+            String password = embedded != null ? embedded.password() : settings.password();
             HikariDataSource pool = connect(url, user, password, embedded == null);
             Database database = new Database(pool, embedded,
                     embedded != null ? "embedded PostgreSQL (" + dataDir.resolve("postgres") + ")" : settings.url());
@@ -69,7 +69,8 @@ public final class Database implements AutoCloseable {
             if (Files.isRegularFile(file)) {
                 try {
                     String url = Files.readString(file).strip();
-                    HikariDataSource pool = connect(url, "postgres", "", false);
+                    HikariDataSource pool = connect(url, EmbeddedPostgresServer.SUPERUSER,
+                            EmbeddedPostgresAccess.storedPassword(dataDir), false);
                     Database database = new Database(pool, null, "running embedded PostgreSQL (" + url + ")");
                     database.migrate();
                     return database;
@@ -127,7 +128,8 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             LOG.info("Database {} at schema version {} ({} migration(s) applied)", description,
-                    result.targetSchemaVersion, result.migrationsExecuted);
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
         } catch (FlywayException e) {
             dataSource.close();
             throw new StartupException("database migration failed on " + description + ": " + e.getMessage(), e);

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +31,23 @@ import org.slf4j.LoggerFactory;
  * journal is written before every order is sent, and a host crash must not lose the record of an order the venue
  * has. The server runs in its own process group, so it outlives a perpflow killed with {@code kill -9}; the next
  * start finds it by the data dir's {@code postmaster.pid} and stops it before starting its own.
+ *
+ * <p>Only its superuser gets in, with the password in {@code <data-dir>/postgres-password}, over 127.0.0.1
+ * ({@link EmbeddedPostgresAccess}); a data dir of an earlier version that trusted every local process gets a password
+ * at its first start.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "perpflow";
+    static final String SUPERUSER = "postgres";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     static EmbeddedPostgresServer start(Path dataDir) {
@@ -53,24 +62,86 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             throw new StartupException("the data dir " + dataDir + " is not writable (perpflow.data-dir / PERPFLOW_DATA_DIR)");
         }
         stopOrphan(pgData);
+        boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+        boolean trusting = !fresh && EmbeddedPostgresAccess.allowsTrust(pgData);
+        Path passwordFile = EmbeddedPostgresAccess.passwordFile(dataDir);
+        if (!fresh && !trusting && !Files.exists(passwordFile)) {
+            throw new StartupException("the embedded database in " + pgData + " needs its password, but " + passwordFile
+                    + " is missing; restore it from a backup of the data dir, or set a new one: put the line "
+                    + "'host all all 127.0.0.1/32 trust' in " + pgData.resolve(EmbeddedPostgresAccess.HBA_FILE)
+                    + " and start again (perpflow then sets a new password and removes that line)");
+        }
+        String password = EmbeddedPostgresAccess.readOrCreatePassword(dataDir);
         LOG.info("Starting embedded PostgreSQL with data in {}", pgData);
-        EmbeddedPostgres postgres;
+        EmbeddedPostgres postgres = startPostgres(pgData, passwordFile, password, trusting);
+        if (trusting) {
+            postgres = requirePassword(postgres, pgData, passwordFile, password);
+        }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, password);
+        server.createDatabaseIfMissing();
+        LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{} (password authentication; the password is in {})",
+                postgres.getPort(), passwordFile);
+        return server;
+    }
+
+    /**
+     * Starts the server. A new data dir is created with the password already set (initdb --pwfile) and password
+     * authentication from its first start; {@code pg_hba.conf} is rewritten before every start, except on a data dir
+     * still trusting everyone, which has no password yet ({@link #requirePassword} follows).
+     */
+    private static EmbeddedPostgres startPostgres(Path pgData, Path passwordFile, String password, boolean trusting) {
         try {
-            postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(true)
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky hands its locale settings to initdb as --key=value after its own "-A trust -U postgres";
+                    // these replace trust and set the superuser's password (read from the file, never a command line)
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    // zonky's own readiness check connects as postgres too
+                    .setConnectConfig("password", password)
+                    .setDataDirectoryCustomizer(dir -> {
+                        if (!trusting) {
+                            EmbeddedPostgresAccess.writeHba(dir.toPath());
+                        }
+                    })
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("embedded PostgreSQL did not start with data in " + pgData + ": "
-                    + rootMessage(e) + ". If another perpflow is running with the same data dir, stop it or set "
-                    + "perpflow.data-dir (PERPFLOW_DATA_DIR) to another folder", e);
+            String reason = rootMessage(e);
+            String hint = reason.contains("password authentication failed")
+                    ? ". The password in " + passwordFile + " is not the database's: restore the file from a backup of "
+                            + "the data dir"
+                    : ". If another perpflow is running with the same data dir, stop it or set perpflow.data-dir "
+                            + "(PERPFLOW_DATA_DIR) to another folder";
+            throw new StartupException("embedded PostgreSQL did not start with data in " + pgData + ": " + reason + hint, e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-        server.createDatabaseIfMissing();
-        LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}", postgres.getPort());
-        return server;
+    }
+
+    /**
+     * A data dir of an earlier perpflow let every local process in as superuser without a password: sets the stored
+     * password, then restarts the server with password authentication only (which also ends any session opened
+     * meanwhile).
+     */
+    private static EmbeddedPostgres requirePassword(EmbeddedPostgres trusting, Path pgData, Path passwordFile,
+            String password) {
+        try (Connection c = trusting.getPostgresDatabase().getConnection()) {
+            // the driver hashes the password (SCRAM) before sending it: the plain text never reaches the server's log
+            c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            closeQuietly(trusting);
+            throw new StartupException("cannot set the password of the embedded PostgreSQL in " + pgData + ": "
+                    + e.getMessage(), e);
+        }
+        closeQuietly(trusting);
+        LOG.warn("The embedded PostgreSQL in {} let every local process in without a password (a data dir of an "
+                + "earlier perpflow): set a password, stored in {} (owner only), and switched to password "
+                + "authentication on 127.0.0.1", pgData, passwordFile);
+        return startPostgres(pgData, passwordFile, password, false);
     }
 
     /**
@@ -157,11 +228,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return jdbcUrl(DATABASE);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
+    /** The superuser's password (never logged). */
+    String password() {
+        return password;
     }
 
     private void createDatabaseIfMissing() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;
@@ -177,6 +258,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {

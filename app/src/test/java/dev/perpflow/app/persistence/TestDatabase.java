@@ -1,30 +1,37 @@
 package dev.perpflow.app.persistence;
 
 import dev.perpflow.app.config.DatabaseSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** A migrated embedded PostgreSQL in a temporary data dir, opened through the application's own {@link Database}. */
+/**
+ * A migrated database of its own, cloned on the test JVM's shared embedded PostgreSQL ({@link TestPostgres}), opened
+ * through the application's own {@link Database}; dropped on {@link #close()}.
+ */
 public final class TestDatabase implements AutoCloseable {
 
     private final Database database;
+    private final DatabaseSettings settings;
 
-    private TestDatabase(Database database) {
+    private TestDatabase(Database database, DatabaseSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     public static TestDatabase start() {
-        try {
-            Path dataDir = Files.createTempDirectory("perpflow-db-test-");
-            return new TestDatabase(Database.open(new DatabaseSettings("", "postgres", ""), dataDir));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        DatabaseSettings settings = TestPostgres.shared().newDatabase(caller());
+        return new TestDatabase(Database.open(settings, Path.of(System.getProperty("java.io.tmpdir"))), settings);
+    }
+
+    /** The simple name of the class that asked for the database. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .map(StackWalker.StackFrame::getClassName)
+                .filter(name -> !name.equals(TestDatabase.class.getName()))
+                .findFirst().map(name -> name.substring(name.lastIndexOf('.') + 1)).orElse("test"));
     }
 
     public Database database() {
@@ -52,5 +59,6 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        TestPostgres.shared().release(settings);
     }
 }
