@@ -13,12 +13,19 @@ public final class FakeWebSocketSession {
     private final Channel channel;
     private final String path;
     private final Map<String, List<String>> query;
+    private final Map<String, String> headers;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
-    FakeWebSocketSession(Channel channel, String path, Map<String, List<String>> query) {
+    FakeWebSocketSession(Channel channel, String path, Map<String, List<String>> query, Map<String, String> headers) {
         this.channel = channel;
         this.path = path;
         this.query = Map.copyOf(query);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A header of the upgrade request, by case-insensitive name (a session cookie). */
+    public java.util.Optional<String> header(String name) {
+        return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public void send(String text) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,7 +41,26 @@ public final class StreamConnection implements AutoCloseable {
 
         /** The connection was lost or could not be made; a reconnect is scheduled unless closed. */
         void onDisconnected(String reason);
+
+        /**
+         * Headers for the next connection's upgrade request (a session cookie), asked after {@link #endpoint()}
+         * completed; none by default.
+         */
+        default Map<String, String> headers() {
+            return Map.of();
+        }
+
+        /**
+         * A text frame the venue needs every {@link #HEARTBEAT_PERIOD} to keep an idle connection open (Hyperliquid's
+         * {@code {"method":"ping"}}), or {@code null} (the default) when WebSocket pings suffice.
+         */
+        default String heartbeat() {
+            return null;
+        }
     }
+
+    /** How often a handler's {@link Handler#heartbeat()} is sent while connected. */
+    public static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(30);
 
     private final String name;
     private final HttpClient http;
@@ -55,6 +75,7 @@ public final class StreamConnection implements AutoCloseable {
     private volatile long lastMessageNanos;
     private Duration backoff;
     private ScheduledFuture<?> idleCheck;
+    private ScheduledFuture<?> heartbeats;
     private int attempts;
 
     public StreamConnection(String name, HttpClient http, Handler handler, ScheduledExecutorService scheduler,
@@ -81,6 +102,20 @@ public final class StreamConnection implements AutoCloseable {
         if (!idleTimeout.isZero()) {
             long period = Math.max(1_000, idleTimeout.toMillis() / 4);
             idleCheck = scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+        }
+        if (handler.heartbeat() != null) {
+            long period = HEARTBEAT_PERIOD.toMillis();
+            heartbeats = scheduler.scheduleWithFixedDelay(this::sendHeartbeat, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendHeartbeat() {
+        String text = handler.heartbeat();
+        if (text != null && socket != null) {
+            send(text).exceptionally(failure -> {
+                LOG.debug("{} stream: heartbeat not sent: {}", name, failure.toString());
+                return null;
+            });
         }
     }
 
@@ -112,6 +147,9 @@ public final class StreamConnection implements AutoCloseable {
         if (idleCheck != null) {
             idleCheck.cancel(false);
         }
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         WebSocket current = socket;
         socket = null;
         if (current != null) {
@@ -125,8 +163,11 @@ public final class StreamConnection implements AutoCloseable {
         }
         attempts++;
         handler.endpoint()
-                .thenCompose(uri -> http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .buildAsync(uri, new Listener()))
+                .thenCompose(uri -> {
+                    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+                    handler.headers().forEach(builder::header);
+                    return builder.buildAsync(uri, new Listener());
+                })
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         String reason = failure.getCause() != null ? failure.getCause().toString() : failure.toString();
