@@ -14,6 +14,15 @@ import dev.perpflow.component.backpack.BackpackComponent;
 import dev.perpflow.component.backpack.BackpackConfiguration;
 import dev.perpflow.component.backpack.BackpackCredentials;
 import dev.perpflow.component.backpack.BackpackExchangeClient;
+import dev.perpflow.component.grvt.GrvtComponent;
+import dev.perpflow.component.grvt.GrvtConfiguration;
+import dev.perpflow.component.grvt.GrvtCredentials;
+import dev.perpflow.component.grvt.GrvtEnvironment;
+import dev.perpflow.component.grvt.GrvtExchangeClient;
+import dev.perpflow.component.hyperliquid.HyperliquidComponent;
+import dev.perpflow.component.hyperliquid.HyperliquidConfiguration;
+import dev.perpflow.component.hyperliquid.HyperliquidCredentials;
+import dev.perpflow.component.hyperliquid.HyperliquidExchangeClient;
 import dev.perpflow.component.sim.paper.PaperExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
@@ -38,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class RealVenues {
 
     /** The real venues this build has components for. */
-    public static final List<String> BUILT = List.of("aster", "backpack");
+    public static final List<String> BUILT = List.of("aster", "backpack", "hyperliquid", "grvt");
 
     private static final Logger LOG = LoggerFactory.getLogger(RealVenues.class);
     private static final Duration PAPER_CHECK_PERIOD = Duration.ofSeconds(1);
@@ -54,6 +63,8 @@ public final class RealVenues {
         ExchangeComponent component = switch (venue.type()) {
             case "aster" -> new AsterComponent(asterConfig(venue, credentials));
             case "backpack" -> new BackpackComponent(backpackConfig(venue, credentials));
+            case "hyperliquid" -> new HyperliquidComponent(hyperliquidConfig(venue, credentials));
+            case "grvt" -> new GrvtComponent(grvtConfig(venue, credentials));
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
         if (paper) {
@@ -78,6 +89,10 @@ public final class RealVenues {
                     : new AsterExchangeClient(asterConfig(venue, credentials), http);
             case "backpack" -> http == null ? new BackpackExchangeClient(backpackConfig(venue, credentials))
                     : new BackpackExchangeClient(backpackConfig(venue, credentials), http);
+            case "hyperliquid" -> http == null ? new HyperliquidExchangeClient(hyperliquidConfig(venue, credentials))
+                    : new HyperliquidExchangeClient(hyperliquidConfig(venue, credentials), http);
+            case "grvt" -> http == null ? new GrvtExchangeClient(grvtConfig(venue, credentials))
+                    : new GrvtExchangeClient(grvtConfig(venue, credentials), http);
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
     }
@@ -116,6 +131,40 @@ public final class RealVenues {
         }
         return BackpackConfiguration.of(url(venue, "rest-url", venue.restUrl()), url(venue, "ws-url", venue.wsUrl()),
                 keys).withVenue(venue.name());
+    }
+
+    /**
+     * {@code private_key} (the account's key or an API wallet's) and {@code account_address}; testnet signing when the
+     * REST URL is Hyperliquid's testnet host.
+     */
+    private static HyperliquidConfiguration hyperliquidConfig(VenueSettings venue, Map<String, String> credentials) {
+        HyperliquidConfiguration config = HyperliquidConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), null).withVenue(venue.name())
+                .withTestnet(venue.restUrl().contains("testnet"));
+        try {
+            return credentials.isEmpty() ? config : config.withCredentials(HyperliquidCredentials.of(
+                    credentials.get("private_key"), credentials.get("account_address")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * GRVT's three hosts ({@code rest-url} market data, {@code trades-url}, {@code auth-url}), the environment of the
+     * credentials' {@code environment} field (production when absent) and {@code trading_account_id},
+     * {@code private_key}, {@code api_key}.
+     */
+    private static GrvtConfiguration grvtConfig(VenueSettings venue, Map<String, String> credentials) {
+        try {
+            GrvtConfiguration config = GrvtConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                    url(venue, "ws-url", venue.wsUrl()), url(venue, "trades-url", venue.url("trades-url")),
+                    url(venue, "auth-url", venue.url("auth-url")), null).withVenue(venue.name())
+                    .withEnvironment(GrvtEnvironment.parse(credentials.get("environment")));
+            return credentials.isEmpty() ? config : config.withCredentials(GrvtCredentials.of(
+                    credentials.get("trading_account_id"), credentials.get("private_key"), credentials.get("api_key")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     /** The venue's variables: all of them or none (one without the other is a setup mistake worth stopping for). */
