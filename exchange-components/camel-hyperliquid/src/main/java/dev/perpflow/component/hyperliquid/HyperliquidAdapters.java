@@ -232,9 +232,15 @@ public final class HyperliquidAdapters {
         return o.origSz().subtract(required(venue, o.sz(), "sz", o)).max(BigDecimal.ZERO);
     }
 
-    /** A fill; {@code crossed} means it took liquidity. */
+    /**
+     * A fill; {@code crossed} means it took liquidity. Its id is the venue's trade id {@code tid}; fills recorded before
+     * Hyperliquid sent one (the SDK's 2023 cassettes) are told apart by transaction hash, order id and the position
+     * they started from, which differ between the fills of one order.
+     */
     public static Fill fill(String venue, HyperliquidFill f, String symbol, String clientOrderId) {
-        return new Fill(venue, String.valueOf(required(venue, f.tid(), "tid", f)), clientOrderId,
+        String tradeId = f.tid() != null ? String.valueOf(f.tid())
+                : required(venue, f.hash(), "tid", f) + ":" + f.oid() + ":" + f.startPosition();
+        return new Fill(venue, tradeId, clientOrderId,
                 f.oid() == null ? null : String.valueOf(f.oid()), symbol, side(venue, f.side()),
                 required(venue, f.px(), "px", f), required(venue, f.sz(), "sz", f), orZero(f.fee()),
                 f.feeToken() == null ? QUOTE : f.feeToken(),
