@@ -1,0 +1,79 @@
+package dev.perpflow.component.hyperliquid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.perpflow.exchange.OrderEventListener;
+import dev.perpflow.exchange.model.Fill;
+import dev.perpflow.exchange.model.Order;
+import dev.perpflow.exchange.model.OrderBook;
+import dev.perpflow.exchange.model.OrderRequest;
+import dev.perpflow.exchange.model.Side;
+import dev.perpflow.exchange.model.StreamState;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hyperliquid's streams against the fake: the {@code l2Book} stream follows the market and comes back after a drop;
+ * the account stream reports drops, reconnects and catches up by REST on what happened meanwhile (a fill placed while
+ * it was down is delivered under the caller's id).
+ */
+class HyperliquidStreamsTest {
+
+    private final HyperliquidFixture fixture = new HyperliquidFixture();
+    private final HyperliquidExchangeClient client = fixture.agentClient();
+
+    @AfterEach
+    void close() {
+        client.close();
+        fixture.close();
+    }
+
+    @Test
+    void theBookFollowsTheMarketAndSurvivesADrop() {
+        AtomicReference<OrderBook> latest = new AtomicReference<>();
+        try (var subscription = client.subscribeBook("ETH", latest::set)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest.get() != null);
+            BigDecimal mid = latest.get().bbo().orElseThrow().mid();
+            fixture.fake.server().dropStreams();
+            fixture.sim.exchange().setMid("ETH", mid.add(new BigDecimal("25")));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(latest.get().bbo().orElseThrow()
+                    .mid()).isGreaterThan(mid.add(BigDecimal.TEN)));
+        }
+    }
+
+    @Test
+    void aFillMadeWhileTheAccountStreamWasDownArrivesAfterTheReconnect() {
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        List<StreamState> states = new CopyOnWriteArrayList<>();
+        try (var subscription = client.subscribeOrders(new OrderEventListener() {
+            @Override
+            public void onOrder(Order order) {
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                fills.add(fill);
+            }
+
+            @Override
+            public void onStreamState(StreamState state) {
+                states.add(state);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(StreamState.CONNECTED));
+            fixture.fake.server().refuseStreams(true);
+            fixture.fake.server().dropStreams();
+            await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(StreamState.DISCONNECTED));
+            client.submitOrder(OrderRequest.market("hl-gap-1", "ETH", Side.BUY, new BigDecimal("0.1"), false)).join();
+            fixture.fake.server().refuseStreams(false);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fills)
+                    .anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("hl-gap-1")));
+        }
+    }
+}
