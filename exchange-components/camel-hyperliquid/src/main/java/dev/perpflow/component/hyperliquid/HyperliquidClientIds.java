@@ -42,6 +42,12 @@ final class HyperliquidClientIds {
         }
     }
 
+    /** Whether the perpflow id of an order seen with {@code cloid} and {@code oid} is known here. */
+    boolean knows(String cloid, Long oid) {
+        return (cloid != null && byCloid.containsKey(cloid.toLowerCase(java.util.Locale.ROOT)))
+                || (oid != null && byOid.containsKey(oid));
+    }
+
     /** The perpflow id of an order seen with {@code cloid} and {@code oid}. */
     String clientOrderId(String cloid, Long oid) {
         String known = cloid == null ? null : byCloid.get(cloid.toLowerCase(java.util.Locale.ROOT));

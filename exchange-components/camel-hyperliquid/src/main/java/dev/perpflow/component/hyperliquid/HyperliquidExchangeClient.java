@@ -341,6 +341,23 @@ public final class HyperliquidExchangeClient extends VenueExchangeClient {
         return ids.clientOrderId(cloid, oid);
     }
 
+    /**
+     * The perpflow id of a streamed fill's order. Fills name only the venue's {@code oid}, and a fill can arrive before
+     * the answer to the order that made it (which teaches this client the oid): then the venue's {@code orderStatus}
+     * by oid names the order's cloid, whose perpflow id was recorded before sending. Falls back to
+     * {@link #clientOrderId} when that read fails or the order has no cloid.
+     */
+    CompletableFuture<String> resolveClientOrderId(String cloid, Long oid) {
+        if (oid == null || ids.knows(cloid, oid)) {
+            return CompletableFuture.completedFuture(ids.clientOrderId(cloid, oid));
+        }
+        return rest.getOrderStatus(oid).handle((status, failure) -> {
+            String learned = failure == null && status != null && status.order() != null
+                    && status.order().order() != null ? status.order().order().cloid() : null;
+            return ids.clientOrderId(learned != null ? learned : cloid, oid);
+        });
+    }
+
     private int asset(Instrument instrument) {
         Integer index = assets.get(instrument.venueSymbol());
         if (index == null) {

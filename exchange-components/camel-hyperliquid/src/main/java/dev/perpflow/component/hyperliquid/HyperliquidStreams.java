@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hyperliquid's WebSocket ({@code /ws}): one connection per book ({@code l2Book}: every message is the whole book,
@@ -30,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code {"method":"ping"}} every 30 s (answered on the {@code pong} channel).
  */
 final class HyperliquidStreams extends VenueStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HyperliquidStreams.class);
 
     static final String PING = "{\"method\":\"ping\"}";
     private static final int BOOK_DEPTH = 20;
@@ -99,6 +103,9 @@ final class HyperliquidStreams extends VenueStreams {
 
     private final class User extends UserStream {
 
+        /** Fills are delivered one after the other, in the venue's order, also when one waits for its order's id. */
+        private CompletableFuture<Void> fillsInOrder = CompletableFuture.completedFuture(null);
+
         User() {
             super(client.venue() + " user stream", client, http(), scheduler());
         }
@@ -138,8 +145,15 @@ final class HyperliquidStreams extends VenueStreams {
                         return; // history: the reconnect catch-up asks for the fills it needs by REST
                     }
                     for (HyperliquidFill fill : fills.fills()) {
-                        client.instrumentOf(fill.coin()).ifPresent(i -> deliverFill(HyperliquidAdapters.fill(
-                                client.venue(), fill, i.symbol(), client.clientOrderId(fill.cloid(), fill.oid()))));
+                        client.instrumentOf(fill.coin()).ifPresent(i -> fillsInOrder = fillsInOrder
+                                .thenCompose(previous -> client.resolveClientOrderId(fill.cloid(), fill.oid()))
+                                .thenAccept(id -> deliverFill(HyperliquidAdapters.fill(client.venue(), fill,
+                                        i.symbol(), id)))
+                                .exceptionally(failure -> {
+                                    LOG.warn("{}: fill {} of order {} not delivered", client.venue(), fill.tid(),
+                                            fill.oid(), failure);
+                                    return null;
+                                }));
                     }
                 }
                 default -> { }

@@ -10,6 +10,7 @@ import dev.perpflow.exchange.model.OrderBook;
 import dev.perpflow.exchange.model.OrderRequest;
 import dev.perpflow.exchange.model.Side;
 import dev.perpflow.exchange.model.StreamState;
+import dev.perpflow.testkit.FakeServerFaults;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,37 @@ class HyperliquidStreamsTest {
             fixture.fake.server().refuseStreams(false);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fills)
                     .anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("hl-gap-1")));
+        }
+    }
+
+    @Test
+    void aFillThatOutrunsItsOrdersAnswerIsStillDeliveredUnderTheCallersId() {
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        List<StreamState> states = new CopyOnWriteArrayList<>();
+        try (var subscription = client.subscribeOrders(new OrderEventListener() {
+            @Override
+            public void onOrder(Order order) {
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                fills.add(fill);
+            }
+
+            @Override
+            public void onStreamState(StreamState state) {
+                states.add(state);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(StreamState.CONNECTED));
+            // the venue fills the order but its answer never comes: the fill (which names only the venue's oid) is
+            // all this client hears of the order
+            fixture.fake.server().faults().withholdResponseNext(FakeServerFaults.on("POST", "/exchange"));
+            var submit = client.submitOrder(OrderRequest.market("hl-race-1", "ETH", Side.BUY, new BigDecimal("0.1"),
+                    false));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fills)
+                    .singleElement().satisfies(f -> assertThat(f.clientOrderId()).isEqualTo("hl-race-1")));
+            assertThat(submit).failsWithin(Duration.ofSeconds(10));
         }
     }
 }

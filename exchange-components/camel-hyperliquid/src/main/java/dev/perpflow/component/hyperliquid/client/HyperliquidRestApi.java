@@ -141,6 +141,11 @@ public final class HyperliquidRestApi extends VenueRestApi {
         return userInfo("orderStatus", Map.of("oid", cloid), 2, new TypeReference<>() { });
     }
 
+    /** By the venue's order id. */
+    public CompletableFuture<HyperliquidOrderStatus> getOrderStatus(long oid) {
+        return userInfo("orderStatus", Map.of("oid", oid), 2, new TypeReference<>() { });
+    }
+
     /** Fills from {@code startTime} (epoch ms), at most 2000 a page, oldest first. */
     public CompletableFuture<List<HyperliquidFill>> getUserFillsByTime(long startTime) {
         return userInfo("userFillsByTime", Map.of("startTime", startTime), 20, new TypeReference<>() { });
