@@ -75,6 +75,10 @@ class HyperliquidStreamsTest {
             fixture.fake.server().refuseStreams(false);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fills)
                     .anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("hl-gap-1")));
+            // after the catch-up, fills come live again
+            client.submitOrder(OrderRequest.market("hl-gap-2", "ETH", Side.SELL, new BigDecimal("0.1"), false)).join();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fills)
+                    .anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("hl-gap-2")));
         }
     }
 
@@ -106,6 +110,30 @@ class HyperliquidStreamsTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fills)
                     .singleElement().satisfies(f -> assertThat(f.clientOrderId()).isEqualTo("hl-race-1")));
             assertThat(submit).failsWithin(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aSubscriptionTheVenueNeverAcknowledgesIsMadeAgainOnANewConnection() {
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        fixture.fake.ignoreSubscriptions("userFills", 1);
+        try (var subscription = client.subscribeOrders(new OrderEventListener() {
+            @Override
+            public void onOrder(Order order) {
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                fills.add(fill);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.fake.server().streamConnections() == 1);
+            client.submitOrder(OrderRequest.market("hl-lost-1", "ETH", Side.BUY, new BigDecimal("0.1"), false)).join();
+            // the fill went to nobody; the unconfirmed subscription makes the stream connect again and catch up
+            await().atMost(HyperliquidStreams.SUBSCRIBE_ACK_TIMEOUT.plusSeconds(15)).untilAsserted(() -> {
+                assertThat(fixture.fake.server().streamConnections()).isGreaterThanOrEqualTo(2);
+                assertThat(fills).anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("hl-lost-1"));
+            });
         }
     }
 }

@@ -123,6 +123,11 @@ public final class FakeHyperliquid implements AutoCloseable {
     }
 
     /** Approves another API wallet for the account (as {@code approveAgent} would). */
+    /** The next {@code count} subscriptions of {@code type} are lost: neither acknowledged nor served. */
+    public void ignoreSubscriptions(String type, int count) {
+        ignored.put(type, count);
+    }
+
     public void approveApiWallet(String address) {
         auth.approve(address);
     }
@@ -621,6 +626,10 @@ public final class FakeHyperliquid implements AutoCloseable {
             if (!method.equals("subscribe") || !subscription.isObject()) {
                 return;
             }
+            if (ignored.computeIfPresent(subscription.path("type").asText(), (type, n) -> n - 1) != null) {
+                ignored.remove(subscription.path("type").asText(), 0);
+                return; // scripted: lost on the way, neither acknowledged nor served
+            }
             ObjectNode ack = JSON.createObjectNode().put("channel", "subscriptionResponse");
             ack.putObject("data").put("method", "subscribe").set("subscription", subscription);
             session.send(ack.toString());
@@ -659,6 +668,7 @@ public final class FakeHyperliquid implements AutoCloseable {
     }
 
     private final Set<FakeWebSocketSession> bookSessions = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> ignored = new ConcurrentHashMap<>();
 
     private static String channel(String channel, JsonNode data) {
         ObjectNode message = JSON.createObjectNode().put("channel", channel);
