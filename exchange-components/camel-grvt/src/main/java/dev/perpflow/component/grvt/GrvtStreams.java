@@ -16,10 +16,18 @@ import dev.perpflow.exchange.stream.UserStream;
 import dev.perpflow.exchange.stream.VenueStreams;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GRVT's WebSockets (JSON-RPC subscribe, "full" format): the market-data host's {@code v1.book.s} feed per market
@@ -29,6 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * subscription drops the session and reconnects).
  */
 final class GrvtStreams extends VenueStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrvtStreams.class);
+    /**
+     * How long the venue has to answer the account subscriptions before the feeds connect again. Generous: after a
+     * reconnect the answers wait behind the REST catch-up.
+     */
+    static final Duration SUBSCRIBE_ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> ACCOUNT_STREAMS = List.of("v1.order", "v1.fill", "v1.position");
 
     private static final String BOOK_RATE_DEPTH = "@500-50";
     private static final int BOOK_DEPTH = 50;
@@ -99,6 +115,9 @@ final class GrvtStreams extends VenueStreams {
     private final class User extends UserStream {
 
         private volatile GrvtSession.Cookie cookie;
+        /** The account subscriptions of the current connection the venue has not answered yet. */
+        private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+        private final AtomicLong connections = new AtomicLong();
 
         User() {
             super(client.venue() + " account feeds", client, http(), scheduler());
@@ -121,9 +140,21 @@ final class GrvtStreams extends VenueStreams {
         @Override
         protected void subscribe(StreamConnection connection) {
             String account = rest.subAccountId();
-            for (String stream : new String[] {"v1.order", "v1.fill", "v1.position"}) {
+            long current = connections.incrementAndGet();
+            unanswered.clear();
+            unanswered.addAll(ACCOUNT_STREAMS);
+            for (String stream : ACCOUNT_STREAMS) {
                 connection.send(GrvtStreams.this.subscribe(stream, account));
             }
+            // a subscription the venue never answers would leave the feeds connected but silent for its events:
+            // connect again (which subscribes again and catches up by REST)
+            scheduler().schedule(() -> {
+                if (connections.get() == current && !unanswered.isEmpty() && connection.isConnected()) {
+                    LOG.warn("{}: the venue did not answer the subscriptions {} within {} s, reconnecting",
+                            client.venue(), unanswered, SUBSCRIBE_ACK_TIMEOUT.toSeconds());
+                    connection.reconnect("subscriptions not answered");
+                }
+            }, SUBSCRIBE_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -134,6 +165,10 @@ final class GrvtStreams extends VenueStreams {
                     rest.session().expired(cookie);
                     connection().reconnect("session expired");
                 }
+                return;
+            }
+            if (feed.result() != null && feed.result().hasNonNull("stream")) {
+                unanswered.remove(feed.result().path("stream").asText());
                 return;
             }
             if (feed.feed() == null || feed.stream() == null) {

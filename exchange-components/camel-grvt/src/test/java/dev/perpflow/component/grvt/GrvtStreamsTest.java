@@ -82,4 +82,28 @@ class GrvtStreamsTest {
             assertThat(states.get(states.size() - 1)).isEqualTo(StreamState.CONNECTED);
         }
     }
+
+    @Test
+    void aSubscriptionTheVenueNeverAnswersIsMadeAgainOnANewConnection() {
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        fixture.fake.ignoreSubscriptions("v1.fill", 1);
+        try (var subscription = client.subscribeOrders(new OrderEventListener() {
+            @Override
+            public void onOrder(Order order) {
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                fills.add(fill);
+            }
+        })) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.fake.tradesServer().streamConnections() == 1);
+            client.submitOrder(OrderRequest.market("gr-lost-1", "ETH", Side.BUY, new BigDecimal("0.1"), false)).join();
+            // the fill went to nobody; the unanswered subscription makes the feeds connect again and catch up
+            await().atMost(GrvtStreams.SUBSCRIBE_ACK_TIMEOUT.plusSeconds(15)).untilAsserted(() -> {
+                assertThat(fixture.fake.tradesServer().streamConnections()).isGreaterThanOrEqualTo(2);
+                assertThat(fills).anySatisfy(f -> assertThat(f.clientOrderId()).isEqualTo("gr-lost-1"));
+            });
+        }
+    }
 }

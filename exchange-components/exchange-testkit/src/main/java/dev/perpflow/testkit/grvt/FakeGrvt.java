@@ -146,6 +146,11 @@ public final class FakeGrvt implements AutoCloseable {
         return started(marketData);
     }
 
+    /** The next {@code count} account subscriptions to {@code stream} are lost: neither answered nor served. */
+    public void ignoreSubscriptions(String stream, int count) {
+        ignored.put(stream, count);
+    }
+
     public FakeVenueServer tradesServer() {
         return started(trades);
     }
@@ -629,6 +634,8 @@ public final class FakeGrvt implements AutoCloseable {
         bookSessions.stream().filter(s -> book.symbol().equals(s.attributes().get("book"))).forEach(s -> s.send(text));
     }
 
+    private final Map<String, Integer> ignored = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final class AccountFeeds implements FakeWebSocketHandler {
 
         @Override
@@ -643,6 +650,10 @@ public final class FakeGrvt implements AutoCloseable {
             }
             String stream = message.path("params").path("stream").asText();
             String selector = message.path("params").path("selectors").path(0).asText();
+            if (ignored.computeIfPresent(stream, (name, n) -> n - 1) != null) {
+                ignored.remove(stream, 0);
+                return; // scripted: lost on the way, neither answered nor served
+            }
             if (!selector.split("-")[0].equals(subAccountId)) {
                 session.send(rpcError(message, 1001, "You are not authorized to access this functionality"));
                 return;
