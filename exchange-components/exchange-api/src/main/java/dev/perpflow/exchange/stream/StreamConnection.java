@@ -76,6 +76,10 @@ public final class StreamConnection implements AutoCloseable {
     private Duration backoff;
     private ScheduledFuture<?> idleCheck;
     private ScheduledFuture<?> heartbeats;
+    /** Guards {@link #lastSend}: the last frame sent on {@link #sendsOn}, which the next one waits for. */
+    private final Object sends = new Object();
+    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
+    private WebSocket sendsOn;
     private int attempts;
 
     public StreamConnection(String name, HttpClient http, Handler handler, ScheduledExecutorService scheduler,
@@ -123,13 +127,24 @@ public final class StreamConnection implements AutoCloseable {
         return socket != null && !closed;
     }
 
-    /** Sends a text frame; fails when not connected. */
+    /**
+     * Sends a text frame once the frames sent before it on this connection are written: the JDK's WebSocket fails a
+     * send made while another is pending ("Send pending"), which lost every subscribe after a connection's first
+     * whenever the first was not written at once. Fails when not connected.
+     */
     public CompletableFuture<Void> send(String text) {
         WebSocket current = socket;
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(name + " is not connected"));
         }
-        return current.sendText(text, true).thenApply(ws -> null);
+        synchronized (sends) {
+            CompletableFuture<Void> previous = sendsOn == current ? lastSend : CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> next = previous.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> current.sendText(text, true)).thenApply(ws -> null);
+            sendsOn = current;
+            lastSend = next;
+            return next;
+        }
     }
 
     /** Drops the current connection and connects again (for example after the venue expired the session). */
