@@ -12,6 +12,7 @@ import dev.perpflow.exchange.book.BookStream;
 import dev.perpflow.exchange.book.SnapshotBookStream;
 import dev.perpflow.exchange.model.OrderBook;
 import dev.perpflow.exchange.stream.StreamConnection;
+import dev.perpflow.exchange.stream.SubscriptionConfirmations;
 import dev.perpflow.exchange.stream.UserStream;
 import dev.perpflow.exchange.stream.VenueStreams;
 import java.net.URI;
@@ -20,14 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * GRVT's WebSockets (JSON-RPC subscribe, "full" format): the market-data host's {@code v1.book.s} feed per market
@@ -38,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class GrvtStreams extends VenueStreams {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GrvtStreams.class);
     /**
      * How long the venue has to answer the account subscriptions before the feeds connect again. Generous: after a
      * reconnect the answers wait behind the REST catch-up.
@@ -115,9 +109,8 @@ final class GrvtStreams extends VenueStreams {
     private final class User extends UserStream {
 
         private volatile GrvtSession.Cookie cookie;
-        /** The account subscriptions of the current connection the venue has not answered yet. */
-        private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
-        private final AtomicLong connections = new AtomicLong();
+        private final SubscriptionConfirmations confirmations = new SubscriptionConfirmations(
+                client.venue() + " account feeds", SUBSCRIBE_ACK_TIMEOUT, scheduler());
 
         User() {
             super(client.venue() + " account feeds", client, http(), scheduler());
@@ -140,21 +133,10 @@ final class GrvtStreams extends VenueStreams {
         @Override
         protected void subscribe(StreamConnection connection) {
             String account = rest.subAccountId();
-            long current = connections.incrementAndGet();
-            unanswered.clear();
-            unanswered.addAll(ACCOUNT_STREAMS);
+            confirmations.expect(connection, ACCOUNT_STREAMS);
             for (String stream : ACCOUNT_STREAMS) {
                 connection.send(GrvtStreams.this.subscribe(stream, account));
             }
-            // a subscription the venue never answers would leave the feeds connected but silent for its events:
-            // connect again (which subscribes again and catches up by REST)
-            scheduler().schedule(() -> {
-                if (connections.get() == current && !unanswered.isEmpty() && connection.isConnected()) {
-                    LOG.warn("{}: the venue did not answer the subscriptions {} within {} s, reconnecting",
-                            client.venue(), unanswered, SUBSCRIBE_ACK_TIMEOUT.toSeconds());
-                    connection.reconnect("subscriptions not answered");
-                }
-            }, SUBSCRIBE_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -168,7 +150,7 @@ final class GrvtStreams extends VenueStreams {
                 return;
             }
             if (feed.result() != null && feed.result().hasNonNull("stream")) {
-                unanswered.remove(feed.result().path("stream").asText());
+                confirmations.confirmed(feed.result().path("stream").asText());
                 return;
             }
             if (feed.feed() == null || feed.stream() == null) {

@@ -13,6 +13,7 @@ import dev.perpflow.exchange.book.SnapshotBookStream;
 import dev.perpflow.exchange.model.Instrument;
 import dev.perpflow.exchange.model.OrderBook;
 import dev.perpflow.exchange.stream.StreamConnection;
+import dev.perpflow.exchange.stream.SubscriptionConfirmations;
 import dev.perpflow.exchange.stream.UserStream;
 import dev.perpflow.exchange.stream.VenueStreams;
 import java.net.URI;
@@ -20,12 +21,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,9 +112,8 @@ final class HyperliquidStreams extends VenueStreams {
 
         /** Fills are delivered one after the other, in the venue's order, also when one waits for its order's id. */
         private CompletableFuture<Void> fillsInOrder = CompletableFuture.completedFuture(null);
-        /** The subscriptions of the current connection the venue has not acknowledged yet. */
-        private final Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
-        private final AtomicLong connections = new AtomicLong();
+        private final SubscriptionConfirmations confirmations = new SubscriptionConfirmations(
+                client.venue() + " user stream", SUBSCRIBE_ACK_TIMEOUT, scheduler());
 
         User() {
             super(client.venue() + " user stream", client, http(), scheduler());
@@ -131,20 +127,9 @@ final class HyperliquidStreams extends VenueStreams {
         @Override
         protected void subscribe(StreamConnection connection) {
             String user = rest.accountAddress();
-            long current = connections.incrementAndGet();
-            unacknowledged.clear();
-            unacknowledged.addAll(List.of("orderUpdates", "userFills"));
+            confirmations.expect(connection, List.of("orderUpdates", "userFills"));
             connection.send(HyperliquidStreams.subscribe("{\"type\":\"orderUpdates\",\"user\":\"" + user + "\"}"));
             connection.send(HyperliquidStreams.subscribe("{\"type\":\"userFills\",\"user\":\"" + user + "\"}"));
-            // a subscription the venue never confirms would leave the stream connected but silent for its events:
-            // connect again (which subscribes again and catches up by REST)
-            scheduler().schedule(() -> {
-                if (connections.get() == current && !unacknowledged.isEmpty() && connection.isConnected()) {
-                    LOG.warn("{}: the venue did not acknowledge {} within {} s, reconnecting", client.venue(),
-                            unacknowledged, SUBSCRIBE_ACK_TIMEOUT.toSeconds());
-                    connection.reconnect("subscriptions not acknowledged");
-                }
-            }, SUBSCRIBE_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -154,7 +139,7 @@ final class HyperliquidStreams extends VenueStreams {
                 return;
             }
             switch (String.valueOf(ws.channel())) {
-                case "subscriptionResponse" -> unacknowledged.remove(ws.data().path("subscription").path("type")
+                case "subscriptionResponse" -> confirmations.confirmed(ws.data().path("subscription").path("type")
                         .asText());
                 case "orderUpdates" -> {
                     List<HyperliquidOrderUpdate> updates = rest.mapper().convertValue(ws.data(),
