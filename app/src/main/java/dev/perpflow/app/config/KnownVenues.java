@@ -8,6 +8,12 @@ public final class KnownVenues {
 
     /** name → {rest url, websocket url}. */
     public static final Map<String, String[]> PRODUCTION_URLS = new LinkedHashMap<>();
+    /**
+     * name → the other hosts of a venue served from several ({@code perpflow.venues.<name>.<option>}, production by
+     * default): GRVT's {@code rest-url} is its market-data host, trading and login are hosts of their own.
+     */
+    public static final Map<String, Map<String, String>> OTHER_URLS = Map.of("grvt", Map.of(
+            "trades-url", "https://trades.grvt.io", "auth-url", "https://edge.grvt.io"));
 
     static {
         PRODUCTION_URLS.put("aster", new String[] {"https://fapi.asterdex.com", "wss://fstream.asterdex.com"});

@@ -43,7 +43,8 @@ public record PerpflowSettings(
                     properties.bool(VenueSettings.key(name, "enabled"), false),
                     properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1), timeout,
                     properties.string(VenueSettings.key(name, "rest-url"), known.getValue()[0]),
-                    properties.string(VenueSettings.key(name, "ws-url"), known.getValue()[1])));
+                    properties.string(VenueSettings.key(name, "ws-url"), known.getValue()[1]), otherUrls(properties,
+                            name)));
         }
         Set<String> seen = new HashSet<>(KnownVenues.PRODUCTION_URLS.keySet());
         for (String name : properties.list("perpflow.sim.venues")) {
@@ -60,6 +61,13 @@ public record PerpflowSettings(
                     properties.seconds(VenueSettings.key(name, "poll-seconds"), defaultPoll, 1), timeout, "", ""));
         }
         return List.copyOf(venues);
+    }
+
+    private static Map<String, String> otherUrls(PropertyReader properties, String venue) {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        KnownVenues.OTHER_URLS.getOrDefault(venue, Map.of()).forEach((option, production) ->
+                urls.put(option, properties.string(VenueSettings.key(venue, option), production)));
+        return urls;
     }
 
     public List<VenueSettings> enabledVenues() {

@@ -26,6 +26,15 @@ import dev.perpflow.component.paradex.ParadexComponent;
 import dev.perpflow.component.paradex.ParadexConfiguration;
 import dev.perpflow.component.paradex.ParadexCredentials;
 import dev.perpflow.component.paradex.ParadexExchangeClient;
+import dev.perpflow.component.grvt.GrvtComponent;
+import dev.perpflow.component.grvt.GrvtConfiguration;
+import dev.perpflow.component.grvt.GrvtCredentials;
+import dev.perpflow.component.grvt.GrvtEnvironment;
+import dev.perpflow.component.grvt.GrvtExchangeClient;
+import dev.perpflow.component.hyperliquid.HyperliquidComponent;
+import dev.perpflow.component.hyperliquid.HyperliquidConfiguration;
+import dev.perpflow.component.hyperliquid.HyperliquidCredentials;
+import dev.perpflow.component.hyperliquid.HyperliquidExchangeClient;
 import dev.perpflow.component.sim.paper.PaperExchangeClient;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.component.ExchangeComponent;
@@ -50,7 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class RealVenues {
 
     /** The real venues this build has components for. */
-    public static final List<String> BUILT = List.of("aster", "backpack", "lighter", "paradex", "edgex");
+    public static final List<String> BUILT = List.of("aster", "backpack", "lighter", "paradex", "edgex", "hyperliquid",
+            "grvt");
     /** Lighter's request budget per venue name ({@code perpflow.venues.<venue>.requests-per-minute}), read at startup. */
     private static final Map<String, Integer> LIGHTER_BUDGETS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -75,6 +85,8 @@ public final class RealVenues {
             case "lighter" -> new LighterComponent(lighterConfig(venue, credentials));
             case "paradex" -> new ParadexComponent(paradexConfig(venue, credentials));
             case "edgex" -> new EdgexComponent(edgexConfig(venue, credentials));
+            case "hyperliquid" -> new HyperliquidComponent(hyperliquidConfig(venue, credentials));
+            case "grvt" -> new GrvtComponent(grvtConfig(venue, credentials));
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
         if (paper) {
@@ -105,6 +117,10 @@ public final class RealVenues {
                     : new ParadexExchangeClient(paradexConfig(venue, credentials), http);
             case "edgex" -> http == null ? new EdgexExchangeClient(edgexConfig(venue, credentials))
                     : new EdgexExchangeClient(edgexConfig(venue, credentials), http);
+            case "hyperliquid" -> http == null ? new HyperliquidExchangeClient(hyperliquidConfig(venue, credentials))
+                    : new HyperliquidExchangeClient(hyperliquidConfig(venue, credentials), http);
+            case "grvt" -> http == null ? new GrvtExchangeClient(grvtConfig(venue, credentials))
+                    : new GrvtExchangeClient(grvtConfig(venue, credentials), http);
             default -> throw new IllegalStateException("unreachable: " + venue.type());
         };
     }
@@ -188,6 +204,40 @@ public final class RealVenues {
             return credentials.isEmpty() ? config : config.withCredentials(EdgexCredentials.of(
                     credentials.get("account_id"), credentials.get("api_key"), credentials.get("api_passphrase"),
                     credentials.get("api_secret"), credentials.get("trading_private_key")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code private_key} (the account's key or an API wallet's) and {@code account_address}; testnet signing when the
+     * REST URL is Hyperliquid's testnet host.
+     */
+    private static HyperliquidConfiguration hyperliquidConfig(VenueSettings venue, Map<String, String> credentials) {
+        HyperliquidConfiguration config = HyperliquidConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                url(venue, "ws-url", venue.wsUrl()), null).withVenue(venue.name())
+                .withTestnet(venue.restUrl().contains("testnet"));
+        try {
+            return credentials.isEmpty() ? config : config.withCredentials(HyperliquidCredentials.of(
+                    credentials.get("private_key"), credentials.get("account_address")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * GRVT's three hosts ({@code rest-url} market data, {@code trades-url}, {@code auth-url}), the environment of the
+     * credentials' {@code environment} field (production when absent) and {@code trading_account_id},
+     * {@code private_key}, {@code api_key}.
+     */
+    private static GrvtConfiguration grvtConfig(VenueSettings venue, Map<String, String> credentials) {
+        try {
+            GrvtConfiguration config = GrvtConfiguration.of(url(venue, "rest-url", venue.restUrl()),
+                    url(venue, "ws-url", venue.wsUrl()), url(venue, "trades-url", venue.url("trades-url")),
+                    url(venue, "auth-url", venue.url("auth-url")), null).withVenue(venue.name())
+                    .withEnvironment(GrvtEnvironment.parse(credentials.get("environment")));
+            return credentials.isEmpty() ? config : config.withCredentials(GrvtCredentials.of(
+                    credentials.get("trading_account_id"), credentials.get("private_key"), credentials.get("api_key")));
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }

@@ -246,10 +246,9 @@ public final class FakeVenueServer implements AutoCloseable {
             }
             handshaker.handshake(ctx.channel(), request);
             streamHandler = handler;
-            session = new FakeWebSocketSession(ctx.channel(), decoder.path(), decoder.parameters());
-            Map<String, String> upgradeHeaders = new LinkedHashMap<>();
-            request.headers().forEach(h -> upgradeHeaders.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            session.attributes().put(FakeWebSocketSession.UPGRADE_HEADERS, Map.copyOf(upgradeHeaders));
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            session = new FakeWebSocketSession(ctx.channel(), decoder.path(), decoder.parameters(), headers);
             sessions.add(session);
             streamConnections.incrementAndGet();
             handler.onOpen(session);

@@ -10,18 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One connected WebSocket client of a fake venue. Sending after the client went away is a no-op. */
 public final class FakeWebSocketSession {
 
-    /** Attribute holding the upgrade request's headers (lower-case names), for venues that sign the connection. */
-    public static final String UPGRADE_HEADERS = "upgradeHeaders";
-
     private final Channel channel;
     private final String path;
     private final Map<String, List<String>> query;
+    private final Map<String, String> headers;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
-    FakeWebSocketSession(Channel channel, String path, Map<String, List<String>> query) {
+    FakeWebSocketSession(Channel channel, String path, Map<String, List<String>> query, Map<String, String> headers) {
         this.channel = channel;
         this.path = path;
         this.query = Map.copyOf(query);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A header of the upgrade request, by case-insensitive name (a session cookie). */
+    public java.util.Optional<String> header(String name) {
+        return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public void send(String text) {
@@ -50,10 +54,9 @@ public final class FakeWebSocketSession {
         return query;
     }
 
-    /** The upgrade request's headers (lower-case names). */
-    @SuppressWarnings("unchecked")
+    /** The upgrade request's headers (lower-case names), for venues that sign the connection. */
     public Map<String, String> upgradeHeaders() {
-        return (Map<String, String>) attributes.getOrDefault(UPGRADE_HEADERS, Map.of());
+        return headers;
     }
 
     /** Per-session state of the venue handler (subscriptions, authenticated account, ...). */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>A venue supplies where to connect and what to subscribe, how to read its messages and snapshots, and its
  * sequencing rule ({@link #startsAfter}, {@link #follows}); the buffering, resync and publishing live here.
  */
-public abstract class DiffBookStream implements StreamConnection.Handler {
+public abstract class DiffBookStream implements StreamConnection.Handler, BookStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiffBookStream.class);
     private static final int PUBLISHED_DEPTH = 20;
@@ -62,10 +62,12 @@ public abstract class DiffBookStream implements StreamConnection.Handler {
         this.connection = StreamConnection.withDefaults(venue + " book " + symbol, http, this, scheduler);
     }
 
+    @Override
     public void start() {
         connection.start();
     }
 
+    @Override
     public void close() {
         connection.close();
     }

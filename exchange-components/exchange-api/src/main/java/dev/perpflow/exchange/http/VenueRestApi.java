@@ -60,8 +60,17 @@ public abstract class VenueRestApi {
     /** Signs {@code request} once the budget grants it, sends it and reads the answer ({@code null} for no body). */
     protected <T> CompletableFuture<T> call(VenueRequest request, UnaryOperator<VenueRequest> sign,
             TypeReference<T> type) {
+        return call(http, request, sign, type);
+    }
+
+    /**
+     * As {@link #call(VenueRequest, UnaryOperator, TypeReference)} through another of the venue's hosts (a venue whose
+     * market data, trading and login are served from different base URLs gives each its own transport).
+     */
+    protected <T> CompletableFuture<T> call(VenueHttpClient host, VenueRequest request, UnaryOperator<VenueRequest> sign,
+            TypeReference<T> type) {
         JavaType javaType = json.getTypeFactory().constructType(type);
-        return http.send(request, sign).thenApply(response -> {
+        return host.send(request, sign).thenApply(response -> {
             if (response.body().isBlank()) {
                 return null;
             }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,11 +34,11 @@ public final class StreamConnection implements AutoCloseable {
         CompletableFuture<URI> endpoint();
 
         /**
-         * Headers of the upgrade request, asked for after {@link #endpoint()} on every attempt (for venues that sign the
-         * connection, e.g. a timestamp and HMAC); none by default.
+         * Headers of the upgrade request, asked for after {@link #endpoint()} completed on every attempt (for venues
+         * that sign the connection, e.g. a timestamp and HMAC, or need a session cookie); none by default.
          */
-        default java.util.Map<String, String> upgradeHeaders() {
-            return java.util.Map.of();
+        default Map<String, String> upgradeHeaders() {
+            return Map.of();
         }
 
         /** Connected: subscribe (through {@code connection.send}) and catch up on anything missed. */
@@ -48,7 +49,18 @@ public final class StreamConnection implements AutoCloseable {
 
         /** The connection was lost or could not be made; a reconnect is scheduled unless closed. */
         void onDisconnected(String reason);
+
+        /**
+         * A text frame the venue needs every {@link #HEARTBEAT_PERIOD} to keep an idle connection open (Hyperliquid's
+         * {@code {"method":"ping"}}), or {@code null} (the default) when WebSocket pings suffice.
+         */
+        default String heartbeat() {
+            return null;
+        }
     }
+
+    /** How often a handler's {@link Handler#heartbeat()} is sent while connected. */
+    public static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(30);
 
     private final String name;
     private final HttpClient http;
@@ -63,6 +75,11 @@ public final class StreamConnection implements AutoCloseable {
     private volatile long lastMessageNanos;
     private Duration backoff;
     private ScheduledFuture<?> idleCheck;
+    private ScheduledFuture<?> heartbeats;
+    /** Guards {@link #lastSend}: the last frame sent on {@link #sendsOn}, which the next one waits for. */
+    private final Object sends = new Object();
+    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
+    private WebSocket sendsOn;
     private int attempts;
 
     public StreamConnection(String name, HttpClient http, Handler handler, ScheduledExecutorService scheduler,
@@ -90,19 +107,44 @@ public final class StreamConnection implements AutoCloseable {
             long period = Math.max(1_000, idleTimeout.toMillis() / 4);
             idleCheck = scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
         }
+        if (handler.heartbeat() != null) {
+            long period = HEARTBEAT_PERIOD.toMillis();
+            heartbeats = scheduler.scheduleWithFixedDelay(this::sendHeartbeat, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendHeartbeat() {
+        String text = handler.heartbeat();
+        if (text != null && socket != null) {
+            send(text).exceptionally(failure -> {
+                LOG.debug("{} stream: heartbeat not sent: {}", name, failure.toString());
+                return null;
+            });
+        }
     }
 
     public boolean isConnected() {
         return socket != null && !closed;
     }
 
-    /** Sends a text frame; fails when not connected. */
+    /**
+     * Sends a text frame once the frames sent before it on this connection are written: the JDK's WebSocket fails a
+     * send made while another is pending ("Send pending"), which lost every subscribe after a connection's first
+     * whenever the first was not written at once. Fails when not connected.
+     */
     public CompletableFuture<Void> send(String text) {
         WebSocket current = socket;
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(name + " is not connected"));
         }
-        return current.sendText(text, true).thenApply(ws -> null);
+        synchronized (sends) {
+            CompletableFuture<Void> previous = sendsOn == current ? lastSend : CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> next = previous.handle((ignored, failure) -> null)
+                    .thenCompose(ignored -> current.sendText(text, true)).thenApply(ws -> null);
+            sendsOn = current;
+            lastSend = next;
+            return next;
+        }
     }
 
     /** Drops the current connection and connects again (for example after the venue expired the session). */
@@ -119,6 +161,9 @@ public final class StreamConnection implements AutoCloseable {
         closed = true;
         if (idleCheck != null) {
             idleCheck.cancel(false);
+        }
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
         }
         WebSocket current = socket;
         socket = null;

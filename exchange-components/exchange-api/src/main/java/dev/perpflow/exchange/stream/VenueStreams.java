@@ -3,7 +3,7 @@ package dev.perpflow.exchange.stream;
 import dev.perpflow.exchange.BookListener;
 import dev.perpflow.exchange.OrderEventListener;
 import dev.perpflow.exchange.Subscription;
-import dev.perpflow.exchange.book.DiffBookStream;
+import dev.perpflow.exchange.book.BookStream;
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,9 +28,9 @@ public abstract class VenueStreams implements AutoCloseable {
         });
     }
 
-    /** The local book of {@code symbol}, kept from the venue's diff stream until the subscription is closed. */
+    /** The local book of {@code symbol}, kept from the venue's book stream until the subscription is closed. */
     public Subscription subscribeBook(String symbol, BookListener listener) {
-        DiffBookStream stream = newBookStream(symbol, listener);
+        BookStream stream = newBookStream(symbol, listener);
         stream.start();
         return stream::close;
     }
@@ -51,8 +51,12 @@ public abstract class VenueStreams implements AutoCloseable {
         return userStream == null ? null : userStream.isConnected();
     }
 
-    /** The venue's book stream of one market, built on {@link #http()} and {@link #scheduler()}. */
-    protected abstract DiffBookStream newBookStream(String symbol, BookListener listener);
+    /**
+     * The venue's book stream of one market ({@link dev.perpflow.exchange.book.DiffBookStream} for diff feeds,
+     * {@link dev.perpflow.exchange.book.SnapshotBookStream} for feeds of whole books), built on {@link #http()} and
+     * {@link #scheduler()}.
+     */
+    protected abstract BookStream newBookStream(String symbol, BookListener listener);
 
     /** The venue's private stream, built on {@link #http()} and {@link #scheduler()}. */
     protected abstract UserStream newUserStream();

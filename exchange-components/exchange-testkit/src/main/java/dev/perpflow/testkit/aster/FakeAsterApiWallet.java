@@ -1,7 +1,9 @@
 package dev.perpflow.testkit.aster;
 
+import dev.perpflow.testkit.Eip712Recovery;
 import dev.perpflow.testkit.FakeRequest;
 import dev.perpflow.testkit.FakeVenueServer;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,11 @@ final class FakeAsterApiWallet {
 
     static final long NONCE_WINDOW_MICROS = 10_000_000L;
     static final int NONCES_KEPT = 100;
+    private static final byte[] DOMAIN_SEPARATOR = Eip712Recovery.keccak(Eip712Recovery.concat(
+            Eip712Recovery.typeHash("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+            Eip712Recovery.string("AsterSignTransaction"), Eip712Recovery.string("1"),
+            Eip712Recovery.word(BigInteger.valueOf(1666)), new byte[32]));
+    private static final byte[] MESSAGE_TYPE_HASH = Eip712Recovery.typeHash("Message(string msg)");
 
     private final String user;
     private final String signer;
@@ -49,7 +56,7 @@ final class FakeAsterApiWallet {
         String sentUser = mandatory(params, "user");
         String sentSigner = mandatory(params, "signer");
         long nonce = parseNonce(mandatory(params, "nonce"));
-        Optional<String> recovered = Eip712Recovery.recoverAddress(Eip712Recovery.asterDigest(msg), signature[0]);
+        Optional<String> recovered = Eip712Recovery.recoverAddress(asterDigest(msg), signature[0]);
         if (recovered.isEmpty() || !recovered.get().equalsIgnoreCase(sentSigner)) {
             throw new FakeAster.AsterError(400, -1022, "Signature for this request is not valid.");
         }
@@ -78,6 +85,12 @@ final class FakeAsterApiWallet {
                 seen.pollFirst();
             }
         }
+    }
+
+    /** The EIP-712 digest Aster's API wallet signs for the parameter string {@code msg}. */
+    static byte[] asterDigest(String msg) {
+        return Eip712Recovery.digest(DOMAIN_SEPARATOR,
+                Eip712Recovery.keccak(Eip712Recovery.concat(MESSAGE_TYPE_HASH, Eip712Recovery.string(msg))));
     }
 
     /** {@code source} without its {@code signature=} pair; the signature value goes to {@code found[0]}. */

@@ -1,4 +1,4 @@
-package dev.perpflow.testkit.aster;
+package dev.perpflow.testkit;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,13 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * What the fake Aster needs to check a V3 API-wallet signature, written from the specifications on plain
- * {@link BigInteger} so that it shares no code with the client it checks: keccak-256 (Keccak-f[1600], rate 136,
- * Keccak padding), the EIP-712 digest of Aster's {@code Message(string msg)} in the {@code AsterSignTransaction}
- * domain, and secp256k1 public-key recovery (SEC 1 §4.1.6) from {@code r ‖ s ‖ v}.
+ * What the fake venues need to check an EIP-712 signature the way the venues do, written from the specifications on
+ * plain {@link BigInteger} so that it shares no code with the clients it checks: keccak-256 (Keccak-f[1600], rate
+ * 136, Keccak padding), the EIP-712 word encodings and digest, and secp256k1 public-key recovery (SEC 1 §4.1.6) from
+ * {@code r ‖ s ‖ v}. Each fake builds its venue's typed-data hashes from these (Aster's {@code Message}, Hyperliquid's
+ * {@code Agent}, GRVT's {@code Order}).
  */
-final class Eip712Recovery {
+public final class Eip712Recovery {
 
     private static final BigInteger P = new BigInteger(
             "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F", 16);
@@ -23,8 +24,6 @@ final class Eip712Recovery {
     private static final BigInteger SEVEN = BigInteger.valueOf(7);
     private static final long[] ROUND_CONSTANTS = new long[24];
     private static final int[] ROTATIONS = new int[25];
-    private static final byte[] DOMAIN_SEPARATOR;
-    private static final byte[] MESSAGE_TYPE_HASH;
 
     static {
         // Keccak's round constants from its LFSR and rho offsets from the (x, y) -> (y, 2x + 3y) walk
@@ -48,32 +47,42 @@ final class Eip712Recovery {
         if (!onCurve(G[0], G[1])) {
             throw new IllegalStateException("secp256k1 generator is not on the curve");
         }
-        DOMAIN_SEPARATOR = keccak(concat(
-                keccak(ascii("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")),
-                keccak(ascii("AsterSignTransaction")), keccak(ascii("1")), word(BigInteger.valueOf(1666)),
-                new byte[32]));
-        MESSAGE_TYPE_HASH = keccak(ascii("Message(string msg)"));
     }
 
     private Eip712Recovery() {
     }
 
-    /** The EIP-712 digest Aster's API wallet signs for the parameter string {@code msg}. */
-    static byte[] asterDigest(String msg) {
-        byte[] struct = keccak(concat(MESSAGE_TYPE_HASH, keccak(msg.getBytes(StandardCharsets.UTF_8))));
-        return keccak(concat(new byte[] {0x19, 0x01}, DOMAIN_SEPARATOR, struct));
+    /** {@code keccak256(0x19 0x01 ‖ domainSeparator ‖ structHash)}: the digest an EIP-712 signature signs. */
+    public static byte[] digest(byte[] domainSeparator, byte[] structHash) {
+        return keccak(concat(new byte[] {0x19, 0x01}, domainSeparator, structHash));
+    }
+
+    /** {@code keccak256} of a type's encoding, e.g. {@code typeHash("Message(string msg)")}. */
+    public static byte[] typeHash(String encodedType) {
+        return keccak(ascii(encodedType));
+    }
+
+    /** The EIP-712 encoding of a {@code string} member: the keccak of its UTF-8 bytes. */
+    public static byte[] string(String value) {
+        return keccak(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The lower-case address that made {@code signatureHex} ({@code 0x}? + r ‖ s ‖ v) over {@code digest}. */
-    static Optional<String> recoverAddress(byte[] digest, String signatureHex) {
+    public static Optional<String> recoverAddress(byte[] digest, String signatureHex) {
         String hex = signatureHex.startsWith("0x") ? signatureHex.substring(2) : signatureHex;
         if (hex.length() != 130 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return Optional.empty();
         }
         byte[] raw = HexFormat.of().parseHex(hex);
-        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, 32));
-        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64));
-        int v = raw[64] & 0xff;
+        return recoverAddress(digest, new BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, 32)),
+                new BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64)), raw[64] & 0xff);
+    }
+
+    /**
+     * The lower-case address that made the signature {@code (r, s, v)} over {@code digest} ({@code v} 27/28 or 0/1);
+     * empty for a malformed or high-{@code s} signature (Ethereum accepts only low {@code s}, EIP-2).
+     */
+    public static Optional<String> recoverAddress(byte[] digest, BigInteger r, BigInteger s, int v) {
         int recoveryId = v >= 27 ? v - 27 : v;
         if (recoveryId > 1 || r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0
                 || s.compareTo(N.shiftRight(1)) > 0) {
@@ -139,7 +148,8 @@ final class Eip712Recovery {
 
     // --- keccak-256 ---
 
-    static byte[] keccak(byte[] input) {
+    /** keccak-256 of {@code input}. */
+    public static byte[] keccak(byte[] input) {
         int rate = 136;
         int blocks = input.length / rate + 1;
         byte[] padded = new byte[blocks * rate];
@@ -195,7 +205,11 @@ final class Eip712Recovery {
         return value;
     }
 
-    private static byte[] word(BigInteger value) {
+    /** {@code value} as one big-endian 32-byte word (an EIP-712 {@code uint}, or two's complement for negatives). */
+    public static byte[] word(BigInteger value) {
+        if (value.signum() < 0) {
+            value = value.add(BigInteger.ONE.shiftLeft(256));
+        }
         byte[] raw = value.toByteArray();
         byte[] out = new byte[32];
         int length = Math.min(raw.length, 32);
@@ -207,7 +221,8 @@ final class Eip712Recovery {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] concat(byte[]... parts) {
+    /** The parts one after the other. */
+    public static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
             length += part.length;
