@@ -21,13 +21,17 @@ public class EventOutbox {
             VALUES (?, ?, ?, ?, ?, ?::jsonb)""";
 
     /**
-     * The tail of a data-modifying statement that appends one event per row of a CTE: {@code WITH changed AS
-     * (INSERT ... RETURNING 1) } + {@code INSERT_FROM} + {@code changed}, its six parameters set by
-     * {@link #bind}. The change and its event are then one statement (one round trip on the order path).
+     * The tail of a data-modifying statement that appends one event per row of the CTE {@code cte}: {@code WITH
+     * changed AS (INSERT ... RETURNING 1) } + {@code insertFrom("changed")}, its six parameters set by {@link #bind}.
+     * The change and its event are then one statement (one round trip on the order path), and a change that did not
+     * happen (a conflict) appends no event.
      */
-    public static final String INSERT_FROM = """
-            INSERT INTO domain_events (event_type, level, occurred_at, account, run_id, payload)
-            SELECT ?, ?, ?, ?, ?, ?::jsonb FROM """;
+    public static String insertFrom(String cte) {
+        // not a text block ending in "FROM ": a text block drops trailing spaces, and "FROM" + cte became a column
+        // alias of a SELECT without FROM, which appended the event whatever the CTE did (JdbcOrderJournalTest)
+        return "INSERT INTO domain_events (event_type, level, occurred_at, account, run_id, payload) "
+                + "SELECT ?, ?, ?, ?, ?, ?::jsonb FROM " + cte;
+    }
 
     private final DataSource dataSource;
 
@@ -52,7 +56,7 @@ public class EventOutbox {
         }
     }
 
-    /** Sets the six parameters of an event from index {@code first} on (see {@link #INSERT_FROM}). */
+    /** Sets the six parameters of an event from index {@code first} on (see {@link #insertFrom}). */
     public static void bind(PreparedStatement ps, int first, DomainEvent event) throws SQLException {
         ps.setString(first, event.type());
         ps.setString(first + 1, event.level().code());

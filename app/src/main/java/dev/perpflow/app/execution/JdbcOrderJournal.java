@@ -68,7 +68,7 @@ public class JdbcOrderJournal implements OrderJournal {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "WITH journaled AS (INSERT INTO orders (" + COLUMNS + ", account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?, ?, ?, ?, ?, FALSE, ?) ON CONFLICT DO NOTHING RETURNING 1) "
-                        + EventOutbox.INSERT_FROM + "journaled")) {
+                        + EventOutbox.insertFrom("journaled"))) {
             ps.setString(1, venue);
             ps.setString(2, request.clientOrderId());
             ps.setString(3, request.symbol());
@@ -144,7 +144,7 @@ public class JdbcOrderJournal implements OrderJournal {
                     INSERT INTO fills (venue, trade_id, client_order_id, venue_order_id, symbol, side, price, quantity,
                         fee, fee_currency, liquidity, time, account, order_ref)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1)
-                """ + EventOutbox.INSERT_FROM + "journaled")) {
+                """ + EventOutbox.insertFrom("journaled"))) {
             ps.setString(1, fill.venue());
             ps.setString(2, tradeId);
             ps.setString(3, fill.clientOrderId());
