@@ -48,6 +48,8 @@ final class AppProcess implements AutoCloseable {
         env.put("PERPFLOW_DATA_DIR", dataDir.toString());
         env.put("PERPFLOW_HTTP_PORT", String.valueOf(port));
         env.put("PERPFLOW_ROUTES_DIR", System.getProperty("perpflow.routes-dir", "../routes"));
+        // the event feed on an ephemeral port: apps of other profiles (paper, live) run side by side in the suite
+        env.put("PERPFLOW_WS_PORT", "0");
         env.putAll(new HashMap<>(extraEnv));
         Path output = Files.createTempFile("perpflow-app-", ".out");
         builder.redirectErrorStream(true).redirectOutput(output.toFile());
