@@ -51,7 +51,7 @@ class EventFeedTest extends AppTestSupport {
         properties.setProperty("perpflow.ws.port", String.valueOf(wsPort()));
         properties.setProperty("perpflow.ws.heartbeat-seconds", "1");
         properties.setProperty("perpflow.ws.auth-timeout-seconds", "2");
-        properties.setProperty("perpflow.ws.max-queued-kib", "256");
+        properties.setProperty("perpflow.ws.max-queued-kib", "4096");
         properties.setProperty("perpflow.events.relay-delay-millis", "100");
         return properties;
     }
@@ -232,7 +232,9 @@ class EventFeedTest extends AppTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> feed.connections().get(1) >= 2);
         int before = feed.connections().get(1);
 
-        // 1,500 events of 20 KB each (30 MB): far more than the slow client's socket buffers and 256 KiB queue
+        // 1,500 events of 20 KB each (30 MB): far more than what the slow client's socket buffers and a 4 MiB queue
+        // hold, while a client that reads never falls 4 MiB behind (with 256 KiB, a reader on a busy machine was
+        // dropped too)
         String filler = "x".repeat(20_000);
         int flood = 1_500;
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("""

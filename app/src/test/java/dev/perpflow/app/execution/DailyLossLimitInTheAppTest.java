@@ -56,7 +56,9 @@ class DailyLossLimitInTheAppTest extends AppTestSupport {
         sim.exchange().setMid("ETH", ask.multiply(new BigDecimal("0.95")));   // about −150 USD on 1 ETH
 
         await().atMost(Duration.ofSeconds(15)).until(() -> core.gateway().tradingState() == TradingState.HALTED);
-        assertThat(sim.exchange().openOrders(null)).as("the halt cancelled the working order").isEmpty();
+        // the state flips at once, the cancels follow it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sim.exchange().openOrders(null))
+                .as("the halt cancelled the working order").isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM strategy_notifications "
                 + "WHERE notification_type = 'halt' AND message LIKE '%daily loss limit%'") == 1);
         var status = JSON.readTree(send("GET", "/api/v1/status").body());
