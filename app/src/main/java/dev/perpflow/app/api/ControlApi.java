@@ -85,13 +85,9 @@ public class ControlApi {
             }
         });
         body.put("account_trading_states", accountStates);
-        List<String> running = new ArrayList<>();
-        for (String runId : arbs.runningIds()) {
-            if (access.canUse(caller, accountOf(runId))) {
-                running.add(runId);
-            }
-        }
-        body.put("running_strategies", running);
+        // every strategy's running runs the caller may see (grids too: they were missing)
+        body.put("running_strategies", runtime.list(caller, "running").stream().map(StrategyRuntime.RunView::id)
+                .toList());
         body.put("accessible_accounts", access.accessible(caller));
         return ApiResponse.ok(body);
     }

@@ -87,6 +87,9 @@ class StrategyRuntimeInTheAppTest extends AppTestSupport {
                 + "  scan_exchanges: [sim-b, sim-c]\n  exclude_symbols: [ETH, BTC, SOL, BONK, 2Z, Z]\n", ADMIN, 201);
         call("POST", "/api/v1/strategies/doomed-grid/start", null, ADMIN, 200);
         call("POST", "/api/v1/strategies/healthy-arb/start", null, ADMIN, 200);
+        // /status lists the running runs of every strategy
+        assertThat(call("GET", "/api/v1/status", null, ADMIN, 200).get("running_strategies"))
+                .extracting(JsonNode::asText).contains("doomed-grid", "healthy-arb");
         VenueRegistry venues = context.getRegistry().lookupByNameAndType("venueRegistry", VenueRegistry.class);
         SimExchangeClient simA = (SimExchangeClient) venues.client("sim-a").orElseThrow();
 
