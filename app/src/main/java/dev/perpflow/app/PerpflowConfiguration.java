@@ -5,7 +5,7 @@ import dev.perpflow.app.accounts.ApiKeyRepository;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.CredentialStore;
 import dev.perpflow.app.accounts.ProxyRepository;
-import dev.perpflow.app.api.AccountAccess;
+import dev.perpflow.app.accounts.AccountAccess;
 import dev.perpflow.app.api.ApiKeyCheck;
 import dev.perpflow.app.api.ControlApi;
 import dev.perpflow.app.api.FundingRatesApi;
@@ -34,11 +34,12 @@ import dev.perpflow.app.funding.FundingRoutes;
 import dev.perpflow.app.funding.FundingStore;
 import dev.perpflow.app.funding.OpportunityService;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
-import dev.perpflow.app.fundingarb.FundingArbStartup;
+import dev.perpflow.app.fundingarb.TradeHistory;
 import dev.perpflow.app.fundingarb.JdbcArbPositionStore;
 import dev.perpflow.app.fundingarb.ServiceFundingView;
 import dev.perpflow.app.grid.GridRuns;
-import dev.perpflow.app.grid.GridStartup;
+import dev.perpflow.app.strategy.RunStartup;
+import dev.perpflow.app.control.ControlService;
 import dev.perpflow.app.json.Json;
 import dev.perpflow.app.logging.LogFiles;
 import dev.perpflow.app.notifications.NotificationOutbox;
@@ -65,6 +66,7 @@ import dev.perpflow.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
@@ -205,18 +207,28 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("fundingArbRuns", arbs);
         AccountAccess access = new AccountAccess(() -> new AccountRepository(database.dataSource(), audit, clock),
                 clock.instant());
-        StrategyRuntime runtime = new StrategyRuntime(arbs, grids, gridRepository,
+        StrategyRuntime runtime = new StrategyRuntime(List.of(arbs, grids),
                 new StrategyConfigRepository(database.dataSource(), clock),
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
                 settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
-        registry.bind("strategiesApi", new StrategiesApi(grids, runtime, access));
-        ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
-                accountTrading, audit, runtime);
-        registry.bind("controlApi", controlApi);
+        ControlService control = new ControlService(arbs, runtime, killSwitch, access, accountTrading, audit,
+                opportunities, new TradeHistory(database.dataSource()));
+        registry.bind("controlService", control);
+        registry.bind("strategiesApi", new StrategiesApi(grids, control));
+        registry.bind("controlApi", new ControlApi(control));
+        List<RunStartup.DevRun> devRuns = new java.util.ArrayList<>();
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
-        context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
-                "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));
+        if (!devArbRun.isEmpty()) {
+            devRuns.add(new RunStartup.DevRun(arbs, properties.string("perpflow.funding-arb.dev-run-id",
+                    "dev-funding-arb"), Path.of(devArbRun)));
+        }
+        String devGridRun = properties.string("perpflow.grid.dev-run", "");
+        if (!devGridRun.isEmpty()) {
+            devRuns.add(new RunStartup.DevRun(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
+                    Path.of(devGridRun)));
+        }
+        context.addStartupListener(new RunStartup(List.of(arbs, grids), devRuns));
         // key checks use a pool of their own so a flood of them never takes the trading path's connections
         javax.sql.DataSource keyCheckPool = KeyCheckPool.open(database.dataSource());
         if (keyCheckPool instanceof AutoCloseable closeable && keyCheckPool != database.dataSource()) {
@@ -234,11 +246,8 @@ public class PerpflowConfiguration implements CamelConfiguration {
                         clock),
                 properties.integer("perpflow.ws.max-queued-kib", 1024, 16, 1_048_576) * 1024,
                 properties.seconds("perpflow.ws.auth-timeout-seconds", Duration.ofSeconds(10), 1), clock));
-        TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, controlApi,
-                new OpportunitiesApi(opportunities, queries), access, runtime, notificationOutbox, secrets, audit, clock);
-        String devRun = properties.string("perpflow.grid.dev-run", "");
-        context.addStartupListener(new GridStartup(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
-                devRun.isEmpty() ? null : Path.of(devRun)));
+        TelegramSetup.configure(context, properties, database.dataSource(), apiKeyCheck, control,
+                notificationOutbox, secrets, audit, clock);
         context.addStartupListener(new FundingRoutes(settings.enabledVenues()));
     }
 

@@ -1,120 +1,75 @@
 package dev.perpflow.app.api;
 
-import dev.perpflow.app.accounts.AccountsException;
-import dev.perpflow.app.accounts.AuditLog;
+import dev.perpflow.app.accounts.AccountAccess;
 import dev.perpflow.app.accounts.Principal;
-import dev.perpflow.app.execution.AccountTrading;
-import dev.perpflow.app.strategy.RunGuard;
-import dev.perpflow.app.strategy.StrategyConfigRepository;
-import dev.perpflow.app.strategy.StrategyRuntime;
+import dev.perpflow.app.control.ControlService;
+import dev.perpflow.app.control.ControlService.AccountPosition;
 import dev.perpflow.app.fundingarb.FundingArbRuns;
-import dev.perpflow.app.grid.GridRuns;
-import dev.perpflow.app.strategy.StrategyRunRepository;
-import dev.perpflow.app.venue.VenueRegistry;
-import dev.perpflow.config.ConfigException;
-import dev.perpflow.execution.Futures;
-import dev.perpflow.app.execution.KillSwitch;
-import dev.perpflow.risk.RiskGuard;
-import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.app.strategy.StopOutcome;
+import dev.perpflow.app.strategy.StrategyConfigRepository;
+import dev.perpflow.app.strategy.StrategyRuntime.RunView;
 import dev.perpflow.exchange.model.Balance;
+import dev.perpflow.exchange.model.Side;
 import dev.perpflow.fundingarb.ArbLeg;
 import dev.perpflow.fundingarb.ArbPosition;
 import dev.perpflow.fundingarb.CloseType;
-import dev.perpflow.fundingarb.ExitReasons;
-import dev.perpflow.fundingarb.FundingArbEngine;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * The control API (the seed's {@code strategies/control}): status, accounts, positions with live snapshots,
- * balances, manual close with the wide-spread confirmation, config reload, strategy runs and the kill switch.
- * Every call is made by a {@link Principal} (the bootstrap admin key or a user's API key) and sees only the accounts
- * {@link AccountAccess} allows: another user's account answers 403. Halt, resume and config reload need an admin.
+ * The control API (the seed's {@code strategies/control}) over HTTP: reads each request's parameters and body, calls
+ * the {@link ControlService} as the caller ({@link ApiKeyCheck#PRINCIPAL}) and writes its typed answer with the
+ * seed's JSON keys. Authorization and every rule live in the service; a refusal becomes its status code in
+ * {@link JsonResponder}.
  */
 public class ControlApi {
 
-    private final FundingArbRuns arbs;
-    private final GridRuns grids;
-    private final StrategyRunRepository gridRuns;
-    private final VenueRegistry venues;
-    private final KillSwitch killSwitch;
-    private final AccountAccess access;
-    private final AccountTrading trading;
-    private final AuditLog audit;
-    private final StrategyRuntime runtime;
-    /** Longest free-text reason a caller may give a manual close. */
-    static final int MAX_NOTE = 200;
+    private final ControlService control;
 
-    public ControlApi(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns, VenueRegistry venues,
-            KillSwitch killSwitch, AccountAccess access, AccountTrading trading, AuditLog audit,
-            StrategyRuntime runtime) {
-        this.runtime = runtime;
-        this.arbs = arbs;
-        this.grids = grids;
-        this.gridRuns = gridRuns;
-        this.venues = venues;
-        this.killSwitch = killSwitch;
-        this.access = access;
-        this.trading = trading;
-        this.audit = audit;
+    public ControlApi(ControlService control) {
+        this.control = control;
     }
 
     public ApiResponse status(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
+        ControlService.Status status = control.status(caller);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", caller.username());
         body.put("is_admin", caller.admin());
         body.put("strategy", FundingArbRuns.STRATEGY);
         body.put("status", "running");
-        body.put("trading_state", killSwitch.control().state().name());
+        body.put("trading_state", status.tradingState().name());
         Map<String, Object> accountStates = new LinkedHashMap<>();
-        killSwitch.control().restrictions().forEach((scope, saved) -> {
-            if (!RiskGuard.GLOBAL.equals(scope) && access.canUse(caller, scope)) {
-                accountStates.put(scope, Map.of("state", saved.state().name(), "reason", String.valueOf(saved.reason()),
-                        "since", saved.at().toString()));
-            }
-        });
+        status.accountStates().forEach((account, state) -> accountStates.put(account, Map.of("state",
+                state.state().name(), "reason", state.reason(), "since", state.since().toString())));
         body.put("account_trading_states", accountStates);
-        // every strategy's running runs the caller may see (grids too: they were missing)
-        body.put("running_strategies", runtime.list(caller, "running").stream().map(StrategyRuntime.RunView::id)
-                .toList());
-        body.put("accessible_accounts", access.accessible(caller));
+        body.put("running_strategies", status.running().stream().map(RunView::id).toList());
+        body.put("accessible_accounts", accountsJson(status.accounts()));
         return ApiResponse.ok(body);
     }
 
     public ApiResponse accounts(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
         return ApiResponse.ok(Map.of("user", caller.username(), "is_admin", caller.admin(), "accounts",
-                access.accessible(caller)));
+                accountsJson(control.accounts(caller))));
     }
 
     /** Open positions of one account ({@code account_name}) or of every account the caller may see. */
     public ApiResponse positions(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("account_name") String accountName) throws SQLException {
-        String account = accountName == null || accountName.isBlank() ? null : access.require(caller, accountName);
+        ControlService.Positions positions = control.positions(caller, accountName);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String runId : arbs.runningIds()) {
-            String runAccount = accountOf(runId);
-            if (account != null ? !runAccount.equals(account) : !access.canUse(caller, runAccount)) {
-                continue;
-            }
-            arbs.engine(runId).ifPresent(engine -> engine.activePositions().forEach(p -> {
-                Map<String, Object> row = positionJson(p);
-                row.put("account_name", runAccount);
-                rows.add(row);
-            }));
+        for (AccountPosition p : positions.positions()) {
+            Map<String, Object> row = positionJson(p);
+            rows.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("account_name", account == null ? "all" : account);
+        body.put("account_name", positions.account() == null ? "all" : positions.account());
         body.put("positions", rows);
         body.put("count", rows.size());
         return ApiResponse.ok(body);
@@ -123,37 +78,23 @@ public class ControlApi {
     /** Balances on every venue of one account (the caller's only account, or {@code default} for admins). */
     public ApiResponse balances(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("account_name") String accountName) {
-        String account = accountName == null || accountName.isBlank() ? defaultAccount(caller)
-                : access.require(caller, accountName);
+        ControlService.Balances balances = control.balances(caller, accountName);
         Map<String, Object> byVenue = new LinkedHashMap<>();
-        AccountTrading.Trading accountTrading;
-        try {
-            accountTrading = trading.of(account);
-        } catch (AccountsException e) {
-            throw new ApiResponseException(new ApiResponse(409, Map.of("detail", e.getMessage())));
-        }
-        accountTrading.clients().forEach((venue, client) -> {
-            try {
-                List<Map<String, Object>> balances = new ArrayList<>();
-                for (Balance balance : Futures.await(client.balances(), Duration.ofSeconds(10))) {
-                    balances.add(Map.of("asset", balance.asset(), "total", balance.total(), "available",
-                            balance.available()));
-                }
-                byVenue.put(venue, balances);
-            } catch (RuntimeException e) {
-                byVenue.put(venue, Map.of("error", String.valueOf(e.getMessage())));
+        balances.venues().forEach((venue, venueBalances) -> {
+            if (venueBalances.error() != null) {
+                byVenue.put(venue, Map.of("error", venueBalances.error()));
+                return;
             }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Balance balance : venueBalances.balances()) {
+                rows.add(Map.of("asset", balance.asset(), "total", balance.total(), "available", balance.available()));
+            }
+            byVenue.put(venue, rows);
         });
-        accountTrading.unavailable().forEach((venue, why) -> byVenue.put(venue, Map.of("error", why)));
-        return ApiResponse.ok(Map.of("account_name", account, "balances", byVenue));
+        return ApiResponse.ok(Map.of("account_name", balances.account(), "balances", byVenue));
     }
 
-    /**
-     * Closes a position by hand. The engine always books {@code manual_close} as the exit reason; a {@code reason} the
-     * caller gives is free text (at most {@value #MAX_NOTE} characters) kept in the audit log, never handed to the
-     * engine, so it cannot look like one of the engine's own reasons (a {@code LIQUIDATION_…} reason changes how
-     * closes are retried).
-     */
+    /** {@code {order_type: market|limit, reason?, confirm_wide_spread?}}: see {@link ControlService#close}. */
     public ApiResponse closePosition(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("positionId") String positionId, @Body String body) throws SQLException {
         Map<String, Object> request = RequestBodies.object(body);
@@ -167,42 +108,21 @@ public class ControlApi {
             throw new BadRequestException("order_type", "order_type must be market or limit, got '"
                     + RequestBodies.text(request, "order_type", 64) + "'");
         }
-        String note = RequestBodies.text(request, "reason", MAX_NOTE);
+        String note = RequestBodies.text(request, "reason", ControlService.MAX_NOTE);
         boolean confirm = RequestBodies.bool(request, "confirm_wide_spread", false);
-        ArbPosition position = arbs.positions().find(positionId)
-                .orElseThrow(() -> new NotFoundException("no position '" + positionId + "'"));
-        requireRunAccess(caller, position.runId());
-        FundingArbEngine engine = arbs.engine(position.runId()).orElseThrow(() -> new ApiResponseException(
-                new ApiResponse(503, Map.of("detail", "the run of position " + positionId + " is not running"))));
-        if (!position.status().isActive() || position.status() == ArbPosition.Status.OPENING) {
-            throw new BadRequestException("positionId", "position " + positionId + " is "
-                    + position.status().name().toLowerCase(Locale.ROOT) + ", not open");
-        }
-        FundingArbEngine.CloseResult result;
-        try {
-            result = engine.close(positionId, orderType.equals("market") ? CloseType.MARKET : CloseType.LIMIT,
-                    ExitReasons.MANUAL_CLOSE, confirm);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // the position changed between the checks above and the engine's own (closed by its run meanwhile)
-            throw new ApiResponseException(new ApiResponse(409, Map.of("detail", String.valueOf(e.getMessage()))));
-        }
-        if (result.closed()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("order_type", orderType);
-            details.put("note", note == null ? "" : note);
-            audit.record(caller.username(), "position_closed", positionId, details);
-        }
+        ControlService.CloseOutcome outcome = control.close(caller, positionId, new ControlService.CloseRequest(
+                orderType.equals("market") ? CloseType.MARKET : CloseType.LIMIT, note, confirm));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", result.closed());
+        answer.put("success", outcome.result().closed());
         answer.put("position_id", positionId);
-        answer.put("message", result.message());
-        if (result.wideSpreadWarning()) {
+        answer.put("message", outcome.result().message());
+        if (outcome.result().wideSpreadWarning()) {
             answer.put("wide_spread_warning", true);
-            answer.put("spread_pct", result.spread());
+            answer.put("spread_pct", outcome.result().spread());
         }
-        if (result.closed()) {
-            answer.put("exit_reason", result.position().exitReason());
-            answer.put("pnl_usd", result.position().pnlUsd());
+        if (outcome.result().closed()) {
+            answer.put("exit_reason", outcome.result().position().exitReason());
+            answer.put("pnl_usd", outcome.result().position().pnlUsd());
             if (note != null) {
                 answer.put("note", note);
             }
@@ -212,93 +132,67 @@ public class ControlApi {
 
     /** Re-applies every running funding-arbitrage run's stored config (the seed re-read its YAML file). */
     public ApiResponse reloadConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) throws SQLException {
-        access.requireAdmin(caller, "reloading strategy configs");
-        List<String> reloaded = new ArrayList<>();
-        for (String runId : arbs.runningIds()) {
-            StrategyRunRepository.StoredRun run = arbs.runs().findRun(runId).orElseThrow();
-            arbs.reload(runId, arbs.sourceConfig(runId).orElse(run.config()));
-            reloaded.add(runId);
-        }
-        return ApiResponse.ok(Map.of("success", true, "reloaded", reloaded));
+        return ApiResponse.ok(Map.of("success", true, "reloaded", control.reloadConfigs(caller)));
     }
 
     public ApiResponse strategies(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("status") String status) throws SQLException {
         String filter = QueryParameters.oneOf("status", status, "all", List.of("running", "stopped", "all"));
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (StrategyRuntime.RunView run : runtime.list(caller, filter)) {
-            runs.add(runJson(run));
-        }
+        List<Map<String, Object>> runs = control.runs(caller, filter).stream().map(ControlApi::runJson).toList();
         return ApiResponse.ok(Map.of("strategies", runs, "count", runs.size()));
     }
 
     /** Creates a run from a YAML (or JSON) body {@code {id?, strategy, account?, config}}; it starts with {@code /start}. */
     public ApiResponse createStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body)
-            throws SQLException {
+            throws Exception {
         Map<String, Object> request = RequestBodies.object(body);
         String id = RequestBodies.text(request, "id", 64);
-        String strategy = strategyOf(request);
-        String requestedAccount = RequestBodies.text(request, "account", 130);
+        String strategy = RequestBodies.requiredText(request, "strategy", 64);
+        String account = RequestBodies.text(request, "account", 130);
         Map<String, Object> settings = RequestBodies.mapping(request, "config");
-        String account = requestedAccount == null ? defaultAccount(caller) : access.require(caller, requestedAccount);
-        StrategyRuntime.RunView run;
-        try {
-            run = runtime.create(caller, id, strategy, settings, account);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("config", e.getMessage());
-        }
+        RunView run = control.createRun(caller, id, strategy, settings, account);
         return new ApiResponse(201, Map.of("id", run.id(), "strategy", run.strategy(), "status", run.status(),
                 "account_name", run.account()));
     }
 
     public ApiResponse startStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("id") String id) throws Exception {
-        try {
-            StrategyRuntime.RunView run = runtime.start(caller, id);
-            return ApiResponse.ok(Map.of("id", id, "status", run.status()));
-        } catch (StrategyRuntime.RunForbiddenException e) {
-            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
-        } catch (RunGuard.LimitExceeded e) {
-            throw new ApiResponseException(new ApiResponse(429, Map.of("detail", e.getMessage())));
-        } catch (IllegalArgumentException | AccountsException e) {
-            throw new BadRequestException("config", e.getMessage());
-        }
+        RunView run = control.startRun(caller, id);
+        return ApiResponse.ok(Map.of("id", id, "status", run.status()));
     }
 
     public ApiResponse stopStrategy(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("id") String id,
             @Header("close_positions") String closePositions) throws Exception {
         boolean close = QueryParameters.bool("close_positions", closePositions, false);
-        try {
-            FundingArbRuns.StopOutcome outcome = runtime.stop(caller, id, close);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("status", outcome.status());
-            body.put("closed_positions", outcome.closed());
-            body.put("open_positions", outcome.remaining().stream().map(p -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", p.id());
-                row.put("symbol", p.symbol());
-                row.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
-                row.put("long_tokens", p.longLeg().tokens());
-                row.put("short_tokens", p.shortLeg().tokens());
-                row.put("exit_reason", p.exitReason());
-                return row;
-            }).toList());
-            if (!outcome.remaining().isEmpty()) {
-                body.put("detail", "the run makes no new entries and keeps watching" + (close ? " and closing" : "")
-                        + " its " + outcome.remaining().size() + " remaining position(s) until it is flat");
-            }
-            return ApiResponse.ok(body);
-        } catch (StrategyRuntime.RunForbiddenException e) {
-            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
+        StopOutcome outcome = control.stopRun(caller, id, close);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("status", outcome.status());
+        body.put("already_stopped", outcome.alreadyStopped());
+        body.put("closed_positions", outcome.closed());
+        body.put("open_positions", outcome.remaining().stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", p.id());
+            row.put("symbol", p.symbol());
+            row.put("status", p.status().name().toLowerCase(Locale.ROOT));
+            row.put("long_tokens", p.longLeg().tokens());
+            row.put("short_tokens", p.shortLeg().tokens());
+            row.put("exit_reason", p.exitReason());
+            return row;
+        }).toList());
+        if (outcome.alreadyStopped()) {
+            body.put("detail", "run " + id + " was already stopped; nothing changed");
+        } else if (!outcome.remaining().isEmpty()) {
+            body.put("detail", "the run makes no new entries and keeps watching" + (close ? " and closing" : "")
+                    + " its " + outcome.remaining().size() + " remaining position(s) until it is flat");
         }
+        return ApiResponse.ok(body);
     }
 
     /** Saved strategy configs the caller owns (admins: everyone's). */
     public ApiResponse configs(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (StrategyConfigRepository.SavedConfig config : runtime.configs().list(caller.admin() ? null
-                : caller.username())) {
+        for (StrategyConfigRepository.SavedConfig config : control.configs(caller)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", config.id());
             row.put("name", config.name());
@@ -315,32 +209,10 @@ public class ControlApi {
     public ApiResponse createConfig(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Body String body) {
         Map<String, Object> request = RequestBodies.object(body);
         String name = RequestBodies.requiredText(request, "name", 64);
-        String strategy = strategyOf(request);
-        Map<String, Object> settings = RequestBodies.mapping(request, "config");
-        try {
-            switch (strategy) {
-                case FundingArbRuns.STRATEGY -> dev.perpflow.fundingarb.FundingArbConfig.fromMap(settings);
-                default -> dev.perpflow.grid.GridConfig.fromMap(settings);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("config", e.getMessage());
-        }
-        try {
-            StrategyConfigRepository.SavedConfig saved = runtime.configs().save(caller.username(), name, strategy,
-                    settings);
-            return new ApiResponse(201, Map.of("id", saved.id(), "name", saved.name(), "strategy", strategy));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("name", e.getMessage());
-        }
-    }
-
-    private static String strategyOf(Map<String, Object> request) {
         String strategy = RequestBodies.requiredText(request, "strategy", 64);
-        if (!strategy.equals(FundingArbRuns.STRATEGY) && !strategy.equals("grid")) {
-            throw new BadRequestException("strategy", "strategy must be funding_arbitrage or grid, not '" + strategy
-                    + "'");
-        }
-        return strategy;
+        Map<String, Object> settings = RequestBodies.mapping(request, "config");
+        StrategyConfigRepository.SavedConfig saved = control.saveConfig(caller, name, strategy, settings);
+        return new ApiResponse(201, Map.of("id", saved.id(), "name", saved.name(), "strategy", saved.strategy()));
     }
 
     /** Creates a run from a saved config for {@code account} (the caller's default when absent) and starts it. */
@@ -352,32 +224,48 @@ public class ControlApi {
         } catch (NumberFormatException e) {
             throw new BadRequestException("configId", "config id must be a number");
         }
-        String target = account == null || account.isBlank() ? defaultAccount(caller) : access.require(caller, account);
-        try {
-            StrategyRuntime.RunView run = runtime.startSaved(caller, id, target);
-            return new ApiResponse(201, runJson(run));
-        } catch (RunGuard.LimitExceeded e) {
-            throw new ApiResponseException(new ApiResponse(429, Map.of("detail", e.getMessage())));
-        } catch (IllegalArgumentException | AccountsException e) {
-            throw new BadRequestException("config", e.getMessage());
-        }
+        return new ApiResponse(201, runJson(control.runConfig(caller, id, account)));
     }
 
     public ApiResponse strategyLogs(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
             @Header("id") String id, @Header("lines") String lines) throws SQLException {
         int count = QueryParameters.integer("lines", lines, 100, 1, 500);
-        try {
-            return ApiResponse.ok(Map.of("id", id, "lines", runtime.logs(caller, id, count)));
-        } catch (StrategyRuntime.RunForbiddenException e) {
-            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", e.getMessage())));
-        }
+        return ApiResponse.ok(Map.of("id", id, "lines", control.runLogs(caller, id, count)));
     }
 
     public ApiResponse limits(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller) {
-        return ApiResponse.ok(runtime.guard().describe(caller));
+        return ApiResponse.ok(control.limits(caller));
     }
 
-    static Map<String, Object> runJson(StrategyRuntime.RunView run) {
+    /** The kill switch (admins): every account, or one ({@code account}). */
+    public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason,
+            @Header("account") String account) {
+        ControlService.HaltOutcome outcome = control.halt(caller, account,
+                reason == null ? "halt via the control API" : reason);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("trading_state", outcome.report().state().name());
+        if (!outcome.global()) {
+            body.put("account", outcome.scope());
+        }
+        body.put("cancelled_orders", outcome.report().cancelled());
+        body.put("failed_cancels", outcome.report().failed());
+        return ApiResponse.ok(body);
+    }
+
+    /** Lifts the global halt, or one account's ({@code account}, e.g. after its daily loss limit); admins only. */
+    public ApiResponse resume(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
+            @Header("reason") String reason, @Header("account") String account) {
+        ControlService.ResumeOutcome outcome = control.resume(caller, account,
+                reason == null ? "resume via the control API" : reason);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("trading_state", outcome.state().name());
+        if (!outcome.global()) {
+            body.put("account", outcome.scope());
+        }
+        return ApiResponse.ok(body);
+    }
+
+    static Map<String, Object> runJson(RunView run) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", run.id());
         row.put("strategy", run.strategy());
@@ -393,80 +281,20 @@ public class ControlApi {
         return row;
     }
 
-    /**
-     * The kill switch (admins): every account, or one ({@code account}), halted at once and their working orders
-     * cancelled before anything is written to the database, so it works while the database is unreachable.
-     */
-    public ApiResponse halt(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("reason") String reason,
-            @Header("account") String account) {
-        access.requireAdmin(caller, "halting trading");
-        String scope = account == null || account.isBlank() ? RiskGuard.GLOBAL : account.strip();
-        KillSwitch.HaltReport report = killSwitch.halt(scope, caller.username(),
-                reason == null ? "halt via the control API" : reason);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("trading_state", report.state().name());
-        if (!RiskGuard.GLOBAL.equals(scope)) {
-            body.put("account", scope);
-        }
-        body.put("cancelled_orders", report.cancelled());
-        body.put("failed_cancels", report.failed());
-        return ApiResponse.ok(body);
+    static List<Map<String, Object>> accountsJson(List<AccountAccess.Accessible> accounts) {
+        return accounts.stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("account_name", a.name());
+            row.put("account_id", a.name());
+            row.put("owner", a.owner());
+            row.put("is_active", a.active());
+            row.put("created_at", a.createdAt());
+            return row;
+        }).toList();
     }
 
-    /** Lifts the global halt, or one account's ({@code account}, e.g. after its daily loss limit); admins only. */
-    public ApiResponse resume(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller,
-            @Header("reason") String reason, @Header("account") String account) {
-        access.requireAdmin(caller, "resuming trading");
-        String scope = account == null || account.isBlank() ? RiskGuard.GLOBAL : account.strip();
-        try {
-            var state = killSwitch.resume(scope, caller.username(),
-                    reason == null ? "resume via the control API" : reason);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("trading_state", state.name());
-            if (!RiskGuard.GLOBAL.equals(scope)) {
-                body.put("account", scope);
-            }
-            return ApiResponse.ok(body);
-        } catch (RuntimeException e) {
-            return new ApiResponse(503, Map.of("detail", "trading stays halted: the resume could not be saved ("
-                    + e.getMessage() + ")"));
-        }
-    }
-
-    /** The account a run belongs to ({@code default} for runs without one). */
-    private String accountOf(String runId) throws SQLException {
-        Optional<StrategyRunRepository.StoredRun> run = arbs.runs().findRun(runId);
-        if (run.isEmpty()) {
-            run = gridRuns.findRun(runId);
-        }
-        return run.map(StrategyRunRepository.StoredRun::account).orElse(AccountTrading.DEFAULT);
-    }
-
-    /** 404 for an unknown run, 403 for another user's. */
-    private void requireRunAccess(Principal caller, String runId) throws SQLException {
-        if (arbs.runs().findRun(runId).isEmpty() && gridRuns.findRun(runId).isEmpty()) {
-            throw new NotFoundException("no strategy run '" + runId + "'");
-        }
-        if (!access.canUse(caller, accountOf(runId))) {
-            throw new ApiResponseException(new ApiResponse(403, Map.of("detail",
-                    new StrategyRuntime.RunForbiddenException(runId).getMessage())));
-        }
-    }
-
-    /** Admins act on {@code default}; a user with one account on that one; otherwise the request must say which. */
-    private String defaultAccount(Principal caller) {
-        if (caller.admin()) {
-            return AccountTrading.DEFAULT;
-        }
-        List<String> own = access.accessibleNames(caller);
-        if (own.size() == 1) {
-            return own.get(0);
-        }
-        throw new BadRequestException("account_name", own.isEmpty() ? "you have no account yet"
-                : "say which account: one of " + own);
-    }
-
-    static Map<String, Object> positionJson(ArbPosition p) {
+    static Map<String, Object> positionJson(AccountPosition held) {
+        ArbPosition p = held.position();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", p.id());
         row.put("run_id", p.runId());
@@ -480,19 +308,15 @@ public class ControlApi {
         row.put("opened_at", p.openedAt());
         row.put("cumulative_funding_usd", p.cumulativeFunding());
         row.put("total_fees_usd", p.totalFees());
-        row.put("net_pnl_usd", p.netFundingPnl().add(unrealized(p.longLeg())).add(unrealized(p.shortLeg())));
+        row.put("net_pnl_usd", held.netPnlUsd());
         row.put("legs", Map.of(p.longDex(), legJson(p.longLeg()), p.shortDex(), legJson(p.shortLeg())));
+        row.put("account_name", held.account());
         return row;
-    }
-
-    private static java.math.BigDecimal unrealized(ArbLeg leg) {
-        return leg.snapshot() == null || leg.snapshot().unrealizedPnl() == null ? java.math.BigDecimal.ZERO
-                : leg.snapshot().unrealizedPnl();
     }
 
     private static Map<String, Object> legJson(ArbLeg leg) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("side", leg.side() == dev.perpflow.exchange.model.Side.BUY ? "long" : "short");
+        json.put("side", leg.side() == Side.BUY ? "long" : "short");
         json.put("quantity", leg.tokens());
         json.put("entry_price", leg.entryPrice());
         json.put("fees_paid", leg.fees());

@@ -1,49 +1,26 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.config.YamlMaps;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reads request bodies: a JSON object (YAML is accepted too, JSON being a subset of it) whatever the request's content
- * type says. A body that is not an object, repeats a key or nests deeper than {@value #MAX_DEPTH} levels is a 400
+ * type says. A body that is not an object, repeats a key or nests too deep ({@link YamlMaps}) is a 400
  * naming the problem; nothing in it is evaluated.
  */
 public final class RequestBodies {
-
-    static final int MAX_DEPTH = 32;
 
     private RequestBodies() {
     }
 
     /** The body as a mapping; an empty body is an empty mapping. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> object(String body) {
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        int depth = flowDepth(body);
-        if (depth > MAX_DEPTH) {
-            throw new BadRequestException("body", "body nests " + depth + " levels deep; at most " + MAX_DEPTH);
-        }
-        Object parsed;
         try {
-            parsed = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(10)
-                    .setCodePointLimit(PerpflowHttpBinding.MAX_BODY_BYTES).build()).loadFromString(body);
-        } catch (RuntimeException | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new BadRequestException("body", "body is not valid JSON: " + message.lines().findFirst()
-                    .orElse("").strip());
+            return YamlMaps.parse(body, PerpflowHttpBinding.MAX_BODY_BYTES);
+        } catch (YamlMaps.NotAMapping e) {
+            throw new BadRequestException("body", (e.unreadable() ? "body is not valid JSON: "
+                    : "body must be a JSON object, like {\"key\": \"value\"}: ") + e.getMessage());
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new BadRequestException("body", "body must be a JSON object, like {\"key\": \"value\"}");
-        }
-        for (Object key : map.keySet()) {
-            if (!(key instanceof String)) {
-                throw new BadRequestException("body", "body keys must be strings, not " + key);
-            }
-        }
-        return (Map<String, Object>) parsed;
     }
 
     /** An optional text field of at most {@code maxLength} characters, without control characters. */
@@ -116,29 +93,5 @@ public final class RequestBodies {
             return "a boolean";
         }
         return "'" + value + "'";
-    }
-
-    /** How deep {@code [} and {@code {} nest outside quoted strings (the parser recurses once per level). */
-    static int flowDepth(String body) {
-        int depth = 0;
-        int max = 0;
-        char quote = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote == '"') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '[' || c == '{') {
-                max = Math.max(max, ++depth);
-            } else if (c == ']' || c == '}') {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return max;
     }
 }

@@ -3,7 +3,7 @@ package dev.perpflow.app.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perpflow.app.accounts.Principal;
-import dev.perpflow.app.api.AccountAccess;
+import dev.perpflow.app.accounts.AccountAccess;
 import dev.perpflow.app.api.ApiKeyCheck;
 import dev.perpflow.app.json.Json;
 import dev.perpflow.app.security.FailedAttempts;

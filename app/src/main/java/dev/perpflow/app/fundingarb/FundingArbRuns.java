@@ -1,10 +1,13 @@
 package dev.perpflow.app.fundingarb;
 
-import dev.perpflow.app.api.NotFoundException;
+import dev.perpflow.app.control.Refusal;
+import dev.perpflow.app.config.YamlMaps;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.strategy.RunFailures;
+import dev.perpflow.app.strategy.RunHost;
+import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.execution.AtomicExecutor;
@@ -49,7 +52,7 @@ import org.slf4j.MDC;
  * — its route keeps monitoring and closing them (a stop with close closes them first, and what does not close is
  * retried) — and becomes {@code stopped} once it holds nothing. A restart resumes stopping runs as stopping.
  */
-public class FundingArbRuns implements AutoCloseable {
+public class FundingArbRuns implements RunHost, AutoCloseable {
 
     public static final String TEMPLATE = "funding-arb-run";
     public static final String STRATEGY = "funding_arbitrage";
@@ -75,10 +78,6 @@ public class FundingArbRuns implements AutoCloseable {
     private final Map<String, java.nio.file.Path> sources = new ConcurrentHashMap<>();
     private final MarketClaims claims;
 
-    /** What a stop did: positions closed now and those still held (watched and closed until flat). */
-    public record StopOutcome(String status, int closed, List<ArbPosition> remaining) {
-    }
-
     public FundingArbRuns(CamelContext context, StrategyRunRepository runs, JdbcArbPositionStore positions,
             VenueRegistry venues, AccountTrading accounts, PaperTrading paper,
             FundingView funding, FeeSchedule fees, Clock clock, Duration tick, MarketClaims claims) {
@@ -95,7 +94,25 @@ public class FundingArbRuns implements AutoCloseable {
         this.tick = tick;
     }
 
+    @Override
+    public String strategy() {
+        return STRATEGY;
+    }
+
+    @Override
+    public void validate(Map<String, Object> config) {
+        FundingArbConfig.fromMap(config);
+    }
+
+    @Override
+    public void create(String runId, Map<String, Object> config, String account, java.time.Instant now)
+            throws SQLException {
+        validate(config);
+        runs.create(runId, String.valueOf(config.get("scan_exchanges")), config, now, account);
+    }
+
     /** Validates a config and starts (or resumes) the run; a bad config changes nothing and says why. */
+    @Override
     public synchronized void start(String runId, Map<String, Object> rawConfig) throws Exception {
         FundingArbEngine running = engines.get(runId);
         if (running != null) {
@@ -137,13 +154,14 @@ public class FundingArbRuns implements AutoCloseable {
      * Stops a run's entries; with {@code closePositions} its positions are closed at market first. A run that
      * still holds positions afterwards is {@code stopping}: it keeps watching and closing them until flat.
      */
+    @Override
     public synchronized StopOutcome stop(String runId, boolean closePositions) throws Exception {
         FundingArbEngine engine = engines.get(runId);
-        runs.findRun(runId).orElseThrow(() -> new NotFoundException("no funding-arbitrage run '" + runId + "'"));
+        runs.findRun(runId).orElseThrow(() -> Refusal.notFound("no funding-arbitrage run '" + runId + "'"));
         if (engine == null) {
             List<ArbPosition> held = positions.active(runId);
             runs.markStatus(runId, held.isEmpty() ? "stopped" : "stopping", null, clock.instant());
-            return new StopOutcome(held.isEmpty() ? "stopped" : "stopping", 0, held);
+            return new StopOutcome(held.isEmpty() ? "stopped" : "stopping", 0, held, false);
         }
         engine.stopEntries();
         int closed = 0;
@@ -157,13 +175,13 @@ public class FundingArbRuns implements AutoCloseable {
             finish(runId);
             LOG.info("Funding-arbitrage run {} stopped{}", runId, closePositions ? " (" + closed + " position(s) closed)"
                     : "");
-            return new StopOutcome("stopped", closed, List.of());
+            return StopOutcome.stopped(closed);
         }
         runs.markStatus(runId, "stopping", null, clock.instant());
         LOG.warn("Funding-arbitrage run {} stops entering; it still holds {} position(s) ({}) and keeps watching{} "
                 + "them until flat", runId, remaining.size(), remaining.stream().map(p -> p.symbol() + " "
                 + p.status().name().toLowerCase(java.util.Locale.ROOT)).toList(), closePositions ? " and closing" : "");
-        return new StopOutcome("stopping", closed, remaining);
+        return new StopOutcome("stopping", closed, remaining, false);
     }
 
     /** A stopped run holding nothing: its route goes, its claims are released, it is marked stopped. */
@@ -219,6 +237,7 @@ public class FundingArbRuns implements AutoCloseable {
      * The run crashed: it is marked {@code error} with the reason. A run that holds nothing stops (off the tick's own
      * thread); one that still holds positions makes no new entries but keeps watching and closing them.
      */
+    @Override
     public void crash(String runId, String reason) {
         workers.execute(() -> {
             synchronized (this) {
@@ -244,11 +263,13 @@ public class FundingArbRuns implements AutoCloseable {
         });
     }
 
+    @Override
     public RunFailures failures() {
         return failures;
     }
 
     /** Resumes every run the database says was running. */
+    @Override
     public void resumeRunning() throws Exception {
         for (StrategyRunRepository.StoredRun run : runs.runningRuns()) {
             try {
@@ -268,7 +289,7 @@ public class FundingArbRuns implements AutoCloseable {
     public synchronized void reload(String runId, Map<String, Object> rawConfig) throws SQLException {
         FundingArbEngine engine = engines.get(runId);
         if (engine == null) {
-            throw new NotFoundException("funding-arbitrage run '" + runId + "' is not running");
+            throw Refusal.unavailable("funding-arbitrage run '" + runId + "' is not running");
         }
         FundingArbConfig config = FundingArbConfig.fromMap(rawConfig);
         if (!config.scanExchanges().equals(engine.config().scanExchanges())) {
@@ -280,9 +301,10 @@ public class FundingArbRuns implements AutoCloseable {
     }
 
     /** Starts a run whose config is a YAML file; {@code POST /config/reload} re-reads that file. */
+    @Override
     public void startFromFile(String runId, java.nio.file.Path file) throws Exception {
         sources.put(runId, file);
-        start(runId, YamlConfigs.load(file));
+        start(runId, YamlMaps.read(file, "strategy config"));
     }
 
     /** The config as its source file says now, for runs started from a file. */
@@ -291,17 +313,14 @@ public class FundingArbRuns implements AutoCloseable {
         if (file == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(YamlConfigs.load(file));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return Optional.of(YamlMaps.read(file, "strategy config"));
     }
 
     public Optional<FundingArbEngine> engine(String runId) {
         return Optional.ofNullable(engines.get(runId));
     }
 
+    @Override
     public List<String> runningIds() {
         return List.copyOf(engines.keySet());
     }
@@ -310,6 +329,7 @@ public class FundingArbRuns implements AutoCloseable {
         return positions;
     }
 
+    @Override
     public StrategyRunRepository runs() {
         return runs;
     }

@@ -1,9 +1,11 @@
 package dev.perpflow.app.grid;
 
+import dev.perpflow.app.control.Refusal;
+import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.strategy.RunFailures;
+import dev.perpflow.app.strategy.RunHost;
+import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyRunRepository;
-
-import dev.perpflow.app.api.NotFoundException;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.exchange.ExchangeClient;
@@ -31,9 +33,10 @@ import org.slf4j.MDC;
  * Grid runs of this node: each is a {@link GridEngine} ticked by its own route, an instance of the YAML
  * {@code grid-run} template, with its state and events in the database so a restart resumes it where it was.
  */
-public class GridRuns {
+public class GridRuns implements RunHost {
 
     public static final String TEMPLATE = "grid-run";
+    public static final String STRATEGY = "grid";
     private static final Logger LOG = LoggerFactory.getLogger(GridRuns.class);
 
     private final CamelContext context;
@@ -61,7 +64,32 @@ public class GridRuns {
         this.tick = tick;
     }
 
+    @Override
+    public String strategy() {
+        return STRATEGY;
+    }
+
+    @Override
+    public StrategyRunRepository runs() {
+        return repository;
+    }
+
+    @Override
+    public void validate(Map<String, Object> config) {
+        GridConfig.fromMap(config);
+    }
+
+    @Override
+    public void create(String runId, Map<String, Object> config, String account, java.time.Instant now)
+            throws SQLException {
+        if (!account.equals(AccountTrading.DEFAULT)) {
+            throw new IllegalArgumentException("grid runs trade the default account only so far");
+        }
+        repository.create(runId, GridConfig.fromMap(config).venue(), config, now, account);
+    }
+
     /** Starts (or resumes, with its stored state) a grid run and its route. */
+    @Override
     public synchronized void start(String runId, Map<String, Object> rawConfig) throws Exception {
         if (engines.containsKey(runId)) {
             return;
@@ -85,13 +113,18 @@ public class GridRuns {
                 ? "started" : "resumed", config.venue(), config.ticker(), state.tracked().size());
     }
 
-    /** Stops a run's route; its positions stay as they are (the grid's own stop price flattens). */
-    public synchronized void stop(String runId) throws Exception {
+    /**
+     * Stops a run's route; its positions and take-profit orders stay as they are (the grid's own stop price
+     * flattens), so {@code closePositions} changes nothing for a grid.
+     */
+    @Override
+    public synchronized StopOutcome stop(String runId, boolean closePositions) throws Exception {
         if (engines.remove(runId) != null) {
             context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
             context.removeRoute(TEMPLATE + "-" + runId);
         }
         repository.markStatus(runId, "stopped", null, clock.instant());
+        return StopOutcome.stopped(0);
     }
 
     /** Route step: one tick of one run; a failing tick is recorded and retried at the next one. */
@@ -112,6 +145,7 @@ public class GridRuns {
     }
 
     /** The run crashed: its route stops (off the tick's own thread) and it is marked {@code error} with the reason. */
+    @Override
     public void crash(String runId, String reason) {
         crashes.execute(() -> {
             synchronized (this) {
@@ -129,16 +163,19 @@ public class GridRuns {
         });
     }
 
+    @Override
     public RunFailures failures() {
         return failures;
     }
 
     /** Ids of the grid runs running on this node. */
+    @Override
     public java.util.List<String> runningIds() {
         return java.util.List.copyOf(engines.keySet());
     }
 
     /** Resumes every grid run the database says was running (called once the context has started). */
+    @Override
     public void resumeRunning() throws Exception {
         for (StrategyRunRepository.StoredRun run : repository.runningRuns()) {
             try {
@@ -154,7 +191,7 @@ public class GridRuns {
     public Map<String, Object> status(String runId) throws SQLException {
         GridEngine engine = engines.get(runId);
         StrategyRunRepository.StoredRun run = repository.findRun(runId)
-                .orElseThrow(() -> new NotFoundException("no strategy run '" + runId + "'"));
+                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", run.id());
         status.put("strategy", "grid");
@@ -187,11 +224,6 @@ public class GridRuns {
         status.put("margin_limit", run.config().get("max_margin_usd"));
         status.put("parameters", run.config());
         return status;
-    }
-
-    public java.util.List<Map<String, Object>> events(String runId, int limit) throws SQLException {
-        repository.findRun(runId).orElseThrow(() -> new NotFoundException("no strategy run '" + runId + "'"));
-        return repository.events(runId, limit);
     }
 
     public GridEngine engine(String runId) {

@@ -1,6 +1,7 @@
 package dev.perpflow.app.strategy;
 
 import dev.perpflow.app.accounts.Principal;
+import dev.perpflow.app.control.Refusal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
@@ -18,19 +19,10 @@ import javax.sql.DataSource;
 /**
  * Checks {@link RuntimeLimits} before a run starts. Admins are held only to the total number of runs; other users to
  * every limit (the seed's SafetyManager and HealthMonitor). Usage comes from the audit log and {@code strategy_runs},
- * so it survives restarts and is shared by every node on the database.
+ * so it survives restarts and is shared by every node on the database. A start a limit refuses is a
+ * {@link Refusal.Kind#LIMITED} refusal saying which limit and when it clears.
  */
 public final class RunGuard {
-
-    /** A start refused by a limit; the message says which and when it clears. */
-    public static final class LimitExceeded extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        public LimitExceeded(String message) {
-            super(message);
-        }
-    }
 
     /** What a user has used of each limit. */
     public record Usage(int startsLast24h, Instant lastStart, BigDecimal errorRate7d, int running, int runningOfUser) {
@@ -54,27 +46,27 @@ public final class RunGuard {
         Usage usage = usage(caller.username());
         Instant now = clock.instant();
         if (usage.running() >= limits.maxRunning()) {
-            throw new LimitExceeded(usage.running() + " runs are running, the most this node runs at once is "
+            throw Refusal.limited(usage.running() + " runs are running, the most this node runs at once is "
                     + limits.maxRunning() + " (perpflow.runtime.max-running); stop one first");
         }
         if (caller.admin()) {
             return;
         }
         if (usage.runningOfUser() >= limits.maxRunningPerUser()) {
-            throw new LimitExceeded("you already run " + usage.runningOfUser() + " strategies, the most per user is "
+            throw Refusal.limited("you already run " + usage.runningOfUser() + " strategies, the most per user is "
                     + limits.maxRunningPerUser() + "; stop one first");
         }
         if (usage.startsLast24h() >= limits.dailyStarts()) {
-            throw new LimitExceeded("you started " + usage.startsLast24h() + " runs in the last 24 hours, the limit is "
+            throw Refusal.limited("you started " + usage.startsLast24h() + " runs in the last 24 hours, the limit is "
                     + limits.dailyStarts());
         }
         if (usage.lastStart() != null && Duration.between(usage.lastStart(), now).compareTo(limits.cooldown()) < 0) {
             long wait = limits.cooldown().minus(Duration.between(usage.lastStart(), now)).toSeconds();
-            throw new LimitExceeded("wait " + wait + " s: starts are at least " + limits.cooldown().toMinutes()
+            throw Refusal.limited("wait " + wait + " s: starts are at least " + limits.cooldown().toMinutes()
                     + " min apart");
         }
         if (usage.errorRate7d().compareTo(limits.maxErrorRate()) > 0) {
-            throw new LimitExceeded("too many of your runs of the last 7 days ended in error ("
+            throw Refusal.limited("too many of your runs of the last 7 days ended in error ("
                     + usage.errorRate7d().movePointRight(2).stripTrailingZeros().toPlainString() + " %, the cap is "
                     + limits.maxErrorRate().movePointRight(2).stripTrailingZeros().toPlainString()
                     + " %); look at their errors first");

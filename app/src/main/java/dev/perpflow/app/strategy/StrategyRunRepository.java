@@ -365,20 +365,24 @@ public class StrategyRunRepository {
         }
     }
 
+    /** One entry of a run's event log. */
+    public record RunEvent(Instant time, String type, String level, String message, Map<String, Object> details) {
+    }
+
     /** The run's most recent events, newest first. */
-    public List<Map<String, Object>> events(String runId, int limit) throws SQLException {
+    public List<RunEvent> events(String runId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT time, type, level, message, details::text FROM strategy_events WHERE run_id = ?
                 ORDER BY id DESC LIMIT ?""")) {
             ps.setString(1, runId);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> events = new ArrayList<>();
+                List<RunEvent> events = new ArrayList<>();
                 while (rs.next()) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> details = json.readValue(rs.getString(5), Map.class);
-                    events.add(Map.of("time", rs.getTimestamp(1).toInstant(), "type", rs.getString(2),
-                            "level", rs.getString(3), "message", rs.getString(4), "details", details));
+                    events.add(new RunEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), details));
                 }
                 return events;
             } catch (JsonProcessingException e) {

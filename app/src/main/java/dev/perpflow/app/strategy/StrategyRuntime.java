@@ -1,23 +1,17 @@
 package dev.perpflow.app.strategy;
 
+import dev.perpflow.app.accounts.AccountAccess;
 import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.Principal;
-import dev.perpflow.app.api.AccountAccess;
-import dev.perpflow.app.api.NotFoundException;
-import dev.perpflow.app.execution.AccountTrading;
-import dev.perpflow.app.fundingarb.FundingArbRuns;
-import dev.perpflow.app.grid.GridRuns;
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.logging.RunLogFiles;
-import dev.perpflow.config.ConfigException;
-import dev.perpflow.fundingarb.FundingArbConfig;
-import dev.perpflow.grid.GridConfig;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The strategy runtime (what replaced the seed's Supervisor processes): runs are route-template instances inside
- * the app, created from a config (YAML, the API or a saved config), started under the {@link RunGuard}'s limits,
- * stopped with or without closing positions, resumed, listed, and their logs read; every start and stop is audited.
- * A run that crashes goes to {@code error} with its reason and a notification, and the others go on. REST and
- * Telegram both act through this class, always as a {@link Principal} limited to the accounts it may use.
+ * The strategy runtime (what replaced the seed's Supervisor processes): runs are route instances inside the app,
+ * created from a config (YAML, the API or a saved config), started under the {@link RunGuard}'s limits, stopped with
+ * or without closing positions, resumed, listed, and their logs read; every start and stop is audited. A run that
+ * crashes goes to {@code error} with its reason and a notification, and the others go on. Every strategy is a
+ * {@link RunHost} and is driven the same way. The control service acts through this class, always as a
+ * {@link Principal} limited to the accounts it may use: a run of another user's account is refused as forbidden.
  */
 public final class StrategyRuntime {
 
@@ -40,9 +35,7 @@ public final class StrategyRuntime {
             String startedBy, String error, Instant lastHeartbeat) {
     }
 
-    private final FundingArbRuns arbs;
-    private final GridRuns grids;
-    private final StrategyRunRepository gridRuns;
+    private final Map<String, RunHost> hosts = new LinkedHashMap<>();
     private final StrategyConfigRepository configs;
     private final RunGuard guard;
     private final AccountAccess access;
@@ -50,20 +43,18 @@ public final class StrategyRuntime {
     private final Path logDir;
     private final Clock clock;
 
-    public StrategyRuntime(FundingArbRuns arbs, GridRuns grids, StrategyRunRepository gridRuns,
-            StrategyConfigRepository configs, RunGuard guard, AccountAccess access, AuditLog audit,
-            Path logDir, Clock clock) {
-        this.arbs = arbs;
-        this.grids = grids;
-        this.gridRuns = gridRuns;
+    public StrategyRuntime(List<RunHost> hosts, StrategyConfigRepository configs, RunGuard guard,
+            AccountAccess access, AuditLog audit, Path logDir, Clock clock) {
+        for (RunHost host : hosts) {
+            this.hosts.put(host.strategy(), host);
+            host.failures().onCrash((runId, reason) -> crashed(host, runId, reason));
+        }
         this.configs = configs;
         this.guard = guard;
         this.access = access;
         this.audit = audit;
         this.logDir = logDir;
         this.clock = clock;
-        arbs.failures().onCrash(this::crashedArb);
-        grids.failures().onCrash(this::crashedGrid);
     }
 
     public RunGuard guard() {
@@ -74,33 +65,35 @@ public final class StrategyRuntime {
         return configs;
     }
 
-    /** Validates and stores a run (not started); bad config → {@link IllegalArgumentException} naming every bad key. */
+    /** Names of the strategies this node runs. */
+    public List<String> strategies() {
+        return List.copyOf(hosts.keySet());
+    }
+
+    /** Checks a strategy's config key by key; refused as invalid, naming every bad key. */
+    public void validate(String strategy, Map<String, Object> config) {
+        try {
+            host(strategy).validate(config);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw Refusal.invalid("config", e);
+        }
+    }
+
+    /** Validates and stores a run (not started); a bad config is refused as invalid, naming every bad key. */
     public RunView create(Principal caller, String id, String strategy, Map<String, Object> config, String account)
-            throws SQLException {
+            throws Exception {
+        RunHost host = host(strategy);
         String runId = id == null ? strategy.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) : id;
         if (!runId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("id must be 1-64 letters, digits, '-' or '_'");
+            throw Refusal.invalid("id", "id must be 1-64 letters, digits, '-' or '_'");
+        }
+        if (find(runId).isPresent()) {
+            throw Refusal.conflict("a strategy run '" + runId + "' exists already");
         }
         try {
-            switch (strategy) {
-                case FundingArbRuns.STRATEGY -> {
-                    FundingArbConfig.fromMap(config);
-                    arbs.runs().create(runId, String.valueOf(config.get("scan_exchanges")), config, clock.instant(),
-                            account);
-                }
-                case "grid" -> {
-                    if (!account.equals(AccountTrading.DEFAULT)) {
-                        throw new IllegalArgumentException("grid runs trade the default account only so far");
-                    }
-                    gridRuns.create(runId, GridConfig.fromMap(config).venue(), config, clock.instant(), account);
-                }
-                default -> throw new IllegalArgumentException("strategy must be funding_arbitrage or grid, not '"
-                        + strategy + "'");
-            }
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            host.create(runId, config, account, clock.instant());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw Refusal.invalid("config", e);
         }
         audit.record(caller.username(), "strategy_created", runId, Map.of("strategy", strategy, "account", account));
         return view(runId).orElseThrow();
@@ -113,12 +106,12 @@ public final class StrategyRuntime {
             return view(runId).orElseThrow();
         }
         guard.check(caller);
-        if (arbs.runs().findRun(runId).isPresent()) {
-            arbs.runs().startedBy(runId, caller.username());
-            arbs.start(runId, run.config());
-        } else {
-            gridRuns.startedBy(runId, caller.username());
-            grids.start(runId, run.config());
+        RunHost host = hostOf(runId);
+        host.runs().startedBy(runId, caller.username());
+        try {
+            host.start(runId, run.config());
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("config", e);
         }
         audit.record(caller.username(), "strategy_started", runId, Map.of("account", run.account()));
         return view(runId).orElseThrow();
@@ -128,12 +121,12 @@ public final class StrategyRuntime {
     public RunView startSaved(Principal caller, long configId, String account) throws Exception {
         StrategyConfigRepository.SavedConfig saved = configs.find(configId)
                 .filter(c -> caller.admin() || c.owner().equals(caller.username()))
-                .orElseThrow(() -> new NotFoundException("no saved config " + configId));
+                .orElseThrow(() -> Refusal.notFound("no saved config " + configId));
         String runId = saved.name().replaceAll("[^A-Za-z0-9_-]", "-") + "-"
                 + UUID.randomUUID().toString().substring(0, 6);
         guard.check(caller);
         create(caller, runId, saved.strategy(), saved.config(), account);
-        StrategyRunRepository repository = saved.strategy().equals("grid") ? gridRuns : arbs.runs();
+        StrategyRunRepository repository = host(saved.strategy()).runs();
         repository.configId(runId, saved.id());
         try {
             return start(caller, runId);
@@ -149,17 +142,15 @@ public final class StrategyRuntime {
 
     /**
      * Stops a run's entries; with {@code closePositions} a funding-arbitrage run closes its positions at market
-     * first. A run still holding positions afterwards is {@code stopping} and keeps closing them until flat.
+     * first. A run still holding positions afterwards is {@code stopping} and keeps closing them until flat. A run
+     * that is stopped already stays as it is, and the outcome says so.
      */
-    public FundingArbRuns.StopOutcome stop(Principal caller, String runId, boolean closePositions) throws Exception {
-        requireRun(caller, runId);
-        FundingArbRuns.StopOutcome outcome;
-        if (arbs.runs().findRun(runId).isPresent()) {
-            outcome = arbs.stop(runId, closePositions);
-        } else {
-            grids.stop(runId);
-            outcome = new FundingArbRuns.StopOutcome("stopped", 0, List.of());
+    public StopOutcome stop(Principal caller, String runId, boolean closePositions) throws Exception {
+        StrategyRunRepository.StoredRun run = requireRun(caller, runId);
+        if (run.status().equals("stopped") && !isLive(runId)) {
+            return StopOutcome.wasAlreadyStopped();
         }
+        StopOutcome outcome = hostOf(runId).stop(runId, closePositions);
         audit.record(caller.username(), "strategy_stopped", runId, Map.of("close_positions", closePositions,
                 "closed", outcome.closed(), "still_held", outcome.remaining().size()));
         return outcome;
@@ -168,12 +159,12 @@ public final class StrategyRuntime {
     /** Runs the caller may see: {@code running}, {@code stopped} (stopped or error) or {@code all}. */
     public List<RunView> list(Principal caller, String filter) throws SQLException {
         List<RunView> views = new ArrayList<>();
-        for (StrategyRunRepository repository : List.of(arbs.runs(), gridRuns)) {
-            for (StrategyRunRepository.StoredRun run : repository.all()) {
+        for (RunHost host : hosts.values()) {
+            for (StrategyRunRepository.StoredRun run : host.runs().all()) {
                 if (!access.canUse(caller, run.account())) {
                     continue;
                 }
-                RunView view = toView(repository.strategy(), run);
+                RunView view = toView(host.strategy(), run);
                 boolean running = view.status().equals("running");
                 if ("all".equals(filter) || filter == null || (filter.equals("running") == running)) {
                     views.add(view);
@@ -189,40 +180,75 @@ public final class StrategyRuntime {
         return RunLogFiles.tail(logDir, runId, Math.max(1, Math.min(lines, 500)));
     }
 
+    /** A run's latest events, newest first (callers check access first: {@link #run(Principal, String)}). */
+    public List<StrategyRunRepository.RunEvent> events(String runId, int limit) throws SQLException {
+        return hostOf(runId).runs().events(runId, limit);
+    }
+
     /** Timer step: writes the heartbeat of every run running on this node. */
     public void heartbeat() throws SQLException {
         Instant now = clock.instant();
-        arbs.runs().heartbeat(arbs.runningIds(), now);
-        gridRuns.heartbeat(grids.runningIds(), now);
+        for (RunHost host : hosts.values()) {
+            host.runs().heartbeat(host.runningIds(), now);
+        }
     }
 
+    /** A run as lists show it, whoever asks (callers check access: {@link #run(Principal, String)}). */
     public Optional<RunView> view(String runId) throws SQLException {
-        Optional<StrategyRunRepository.StoredRun> arb = arbs.runs().findRun(runId);
-        if (arb.isPresent()) {
-            return Optional.of(toView(FundingArbRuns.STRATEGY, arb.get()));
+        for (RunHost host : hosts.values()) {
+            Optional<StrategyRunRepository.StoredRun> run = host.runs().findRun(runId);
+            if (run.isPresent()) {
+                return Optional.of(toView(host.strategy(), run.get()));
+            }
         }
-        return gridRuns.findRun(runId).map(run -> toView("grid", run));
+        return Optional.empty();
+    }
+
+    /** A run the caller may see: refused as not found when there is none, forbidden when it is another user's. */
+    public RunView run(Principal caller, String runId) throws SQLException {
+        StrategyRunRepository.StoredRun run = requireRun(caller, runId);
+        return toView(hostOf(runId).strategy(), run);
     }
 
     private StrategyRunRepository.StoredRun requireRun(Principal caller, String runId) throws SQLException {
-        Optional<StrategyRunRepository.StoredRun> run = arbs.runs().findRun(runId).or(() -> {
-            try {
-                return gridRuns.findRun(runId);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        StrategyRunRepository.StoredRun run = find(runId)
+                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
+        if (!access.canUse(caller, run.account())) {
+            throw Refusal.runOfAnotherUser(runId);
+        }
+        return run;
+    }
+
+    private Optional<StrategyRunRepository.StoredRun> find(String runId) throws SQLException {
+        for (RunHost host : hosts.values()) {
+            Optional<StrategyRunRepository.StoredRun> run = host.runs().findRun(runId);
+            if (run.isPresent()) {
+                return run;
             }
-        });
-        if (run.isEmpty()) {
-            throw new NotFoundException("no strategy run '" + runId + "'");
         }
-        if (!access.canUse(caller, run.get().account())) {
-            throw new RunForbiddenException(runId);
+        return Optional.empty();
+    }
+
+    private RunHost host(String strategy) {
+        RunHost host = hosts.get(strategy);
+        if (host == null) {
+            throw Refusal.invalid("strategy", "strategy must be one of " + String.join(", ", hosts.keySet())
+                    + ", not '" + strategy + "'");
         }
-        return run.get();
+        return host;
+    }
+
+    private RunHost hostOf(String runId) throws SQLException {
+        for (RunHost host : hosts.values()) {
+            if (host.runs().findRun(runId).isPresent()) {
+                return host;
+            }
+        }
+        throw Refusal.notFound("no strategy run '" + runId + "'");
     }
 
     private boolean isLive(String runId) {
-        return arbs.runningIds().contains(runId) || grids.runningIds().contains(runId);
+        return hosts.values().stream().anyMatch(host -> host.runningIds().contains(runId));
     }
 
     private RunView toView(String strategy, StrategyRunRepository.StoredRun run) {
@@ -234,35 +260,12 @@ public final class StrategyRuntime {
                 run.errorMessage(), run.lastHeartbeat());
     }
 
-    private void crashedArb(String runId, String reason) {
-        arbs.crash(runId, reason);
-        notifyCrash(runId, reason);
-    }
-
-    private void crashedGrid(String runId, String reason) {
-        grids.crash(runId, reason);
-        notifyCrash(runId, reason);
-    }
-
-    private void notifyCrash(String runId, String reason) {
+    private void crashed(RunHost host, String runId, String reason) {
+        host.crash(runId, reason);
         try {
             audit.record("runtime", "strategy_crashed", runId, Map.of("reason", reason));
         } catch (RuntimeException e) {
             LOG.error("Run {} crashed ({}) and the notification could not be stored", runId, reason, e);
         }
-    }
-
-    /** A run that belongs to an account the caller may not use. */
-    public static final class RunForbiddenException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        public RunForbiddenException(String runId) {
-            super("strategy run '" + runId + "' belongs to another user's account");
-        }
-    }
-
-    static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,39 +2,43 @@ package dev.perpflow.app.telegram;
 
 import dev.perpflow.app.accounts.AccountRepository;
 import dev.perpflow.app.accounts.Principal;
-import dev.perpflow.app.api.AccountAccess;
+import dev.perpflow.app.config.YamlMaps;
+import dev.perpflow.app.control.ControlService;
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.execution.AccountTrading;
+import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyConfigRepository;
-import dev.perpflow.app.strategy.StrategyRuntime;
-import dev.perpflow.config.ConfigException;
-import dev.perpflow.fundingarb.FundingArbConfig;
-import dev.perpflow.grid.GridConfig;
+import dev.perpflow.app.strategy.StrategyRuntime.RunView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Strategy configs and runs from the chat: {@code /create_config} (type by button, then a name, then the config as
  * YAML, validated with one message per bad key and asked again until it is right), {@code /list_configs},
  * {@code /run_strategy} (config, then account, by buttons, within the safety limits), {@code /list_strategies},
  * {@code /stop_strategy} (stop only, or close positions first, confirmed), {@code /resume_strategy}, {@code /logs}
- * and {@code /limits}. All through the {@link StrategyRuntime}, as the linked user.
+ * and {@code /limits}. All through the {@link ControlService}, as the linked user.
  */
 final class StrategyCommands implements CommandGroup {
 
     static final String CREATE = "create_config";
+    /** Longest config a chat message may carry. */
+    static final int MAX_CONFIG_CHARACTERS = 65_536;
+    /** The example {@code /create_config} shows for each strategy; each one is a valid config (tested). */
+    static final Map<String, String> EXAMPLES = Map.of(
+            "grid", "exchange: aster\nticker: BTC\ndirection: buy\norder_notional_usd: 20\nmax_margin_usd: 100\n"
+                    + "take_profit: 0.08",
+            "funding_arbitrage", "scan_exchanges: [aster, backpack]\ntarget_margin: 50\nmin_profit_rate: 0.2");
 
-    private final StrategyRuntime runtime;
-    private final AccountAccess access;
+    private final ControlService control;
     private final AccountRepository accounts;
     private final WizardStore wizards;
 
-    StrategyCommands(StrategyRuntime runtime, AccountAccess access, AccountRepository accounts, WizardStore wizards) {
-        this.runtime = runtime;
-        this.access = access;
+    StrategyCommands(ControlService control, AccountRepository accounts, WizardStore wizards) {
+        this.control = control;
         this.accounts = accounts;
         this.wizards = wizards;
     }
@@ -88,21 +92,20 @@ final class StrategyCommands implements CommandGroup {
             case "rc" -> { // rc:<config id>[:<account>]
                 long configId = Long.parseLong(args.get(0));
                 // the config first (a missing one is named as such), then an account the caller may use
-                runtime.configs().find(configId).filter(c -> caller.admin() || c.owner().equals(caller.username()))
-                        .orElseThrow(() -> new IllegalArgumentException("that saved config no longer exists"));
+                control.config(caller, configId);
                 if (args.size() == 1) {
                     List<List<Chat.Button>> rows = new ArrayList<>();
-                    for (String account : access.accessibleNames(caller)) {
+                    for (String account : control.accountNames(caller)) {
                         rows.add(List.of(new Chat.Button(account, "rc:" + configId + ":" + accountKey(account))));
                     }
                     chat.say("Run it for which account?", rows);
                     return true;
                 }
                 String account = accountName(args.get(1));
-                if (!access.canUse(caller, account)) {
-                    throw new IllegalArgumentException("that account is not yours");
+                if (!control.canUse(caller, account)) {
+                    throw Refusal.forbidden("that account is not yours");
                 }
-                StrategyRuntime.RunView run = runtime.startSaved(caller, configId, account);
+                RunView run = control.runConfig(caller, configId, account);
                 chat.say("Started run *" + ChatText.escape(run.id()) + "* (" + ChatText.escape(run.strategy())
                         + ") for " + ChatText.escape(run.account()) + ".");
             }
@@ -121,7 +124,11 @@ final class StrategyCommands implements CommandGroup {
                                     new Chat.Button("No", "no"))));
                     return true;
                 }
-                var outcome = runtime.stop(caller, runId, close);
+                StopOutcome outcome = control.stopRun(caller, runId, close);
+                if (outcome.alreadyStopped()) {
+                    chat.say("Run *" + ChatText.escape(runId) + "* was already stopped; nothing changed.");
+                    return true;
+                }
                 StringBuilder text = new StringBuilder(outcome.remaining().isEmpty() ? "Stopped *" : "Stopping *")
                         .append(ChatText.escape(runId)).append('*');
                 if (close) {
@@ -132,13 +139,13 @@ final class StrategyCommands implements CommandGroup {
                     text.append("\nNo new entries; still held and watched").append(close ? " (closing retried)" : "")
                             .append(':');
                     outcome.remaining().forEach(p -> text.append("\n• ").append(ChatText.escape(p.symbol()))
-                            .append(' ').append(ChatText.escape(p.status().name().toLowerCase(java.util.Locale.ROOT)))
+                            .append(' ').append(ChatText.escape(p.status().name().toLowerCase(Locale.ROOT)))
                             .append(" (").append(ChatText.escape(p.id())).append(')'));
                 }
                 chat.say(text.toString());
             }
             case "rr" -> {
-                StrategyRuntime.RunView run = runtime.start(caller, args.get(0));
+                RunView run = control.startRun(caller, args.get(0));
                 chat.say("Run *" + ChatText.escape(run.id()) + "* is " + ChatText.escape(run.status()) + ".");
             }
             case "lg" -> logs(chat, caller, args.get(0));
@@ -161,38 +168,31 @@ final class StrategyCommands implements CommandGroup {
                 return true;
             }
             wizards.save(chat.telegramUserId(), chat.chatId(), wizard.next("config", "name", text));
-            boolean grid = "grid".equals(wizard.data().get("strategy"));
-            chat.say("Send the config as YAML, one key per line, e.g.\n"
-                    + (grid ? "`venue: aster`\n`ticker: BTC`\n`direction: buy`\n`quantity: 0.01`\n`take_profit: 0.3`"
-                            : "`scan_exchanges: [aster, backpack]`\n`target_margin: 50`\n`min_profit_rate: 0.2`")
+            chat.say("Send the config as YAML, one key per line, e.g.\n" + EXAMPLES.get(wizard.data().get("strategy"))
+                    .lines().map(line -> "`" + line + "`").reduce((a, b) -> a + "\n" + b).orElse("")
                     + "\nUnlisted keys take their defaults.");
             return true;
         }
         Map<String, Object> config;
         try {
-            Object parsed = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).setCodePointLimit(65_536)
-                    .build()).loadFromString(text);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new ConfigException("strategy config", List.of("the config must be key: value lines"));
-            }
-            config = new LinkedHashMap<>();
-            map.forEach((k, v) -> config.put(String.valueOf(k), v));
-            if ("grid".equals(wizard.data().get("strategy"))) {
-                GridConfig.fromMap(config);
-            } else {
-                FundingArbConfig.fromMap(config);
-            }
-        } catch (ConfigException e) {
-            chat.say("That config has problems:\n" + ChatText.escape(problems(e.getMessage()))
-                    + "\nSend it again or /cancel.");
-            return true;
-        } catch (RuntimeException | StackOverflowError e) {
-            chat.say("That is not YAML I can read (" + ChatText.escape(ChatText.capped(firstLine(e.getMessage()), 200))
+            config = YamlMaps.parse(text, MAX_CONFIG_CHARACTERS);
+        } catch (YamlMaps.NotAMapping e) {
+            chat.say("That is not YAML I can read (" + ChatText.escape(ChatText.capped(e.getMessage(), 200))
                     + "). Send it again or /cancel.");
             return true;
         }
-        StrategyConfigRepository.SavedConfig saved = runtime.configs().save(chat.user().username(),
-                wizard.data().get("name"), wizard.data().get("strategy"), config);
+        StrategyConfigRepository.SavedConfig saved;
+        try {
+            saved = control.saveConfig(chat.user().principal(), wizard.data().get("name"),
+                    wizard.data().get("strategy"), config);
+        } catch (Refusal e) {
+            if (!"config".equals(e.field())) {
+                throw e;
+            }
+            chat.say("That config has problems:\n" + ChatText.escape(problems(e.getMessage()))
+                    + "\nSend it again or /cancel.");
+            return true;
+        }
         wizards.clear(chat.telegramUserId());
         chat.say("Saved config *" + ChatText.escape(saved.name()) + "*.", List.of(List.of(
                 new Chat.Button("Run it", "rc:" + saved.id()))));
@@ -200,8 +200,7 @@ final class StrategyCommands implements CommandGroup {
     }
 
     private void listConfigs(Chat chat, Principal caller) {
-        List<StrategyConfigRepository.SavedConfig> configs = runtime.configs().list(caller.admin() ? null
-                : caller.username());
+        List<StrategyConfigRepository.SavedConfig> configs = control.configs(caller);
         if (configs.isEmpty()) {
             chat.say("No saved configs: /create_config");
             return;
@@ -218,8 +217,7 @@ final class StrategyCommands implements CommandGroup {
     }
 
     private void chooseConfig(Chat chat, Principal caller) {
-        List<StrategyConfigRepository.SavedConfig> configs = runtime.configs().list(caller.admin() ? null
-                : caller.username());
+        List<StrategyConfigRepository.SavedConfig> configs = control.configs(caller);
         if (configs.isEmpty()) {
             chat.say("No saved configs to run: /create_config first.");
             return;
@@ -236,13 +234,13 @@ final class StrategyCommands implements CommandGroup {
             chat.say("Use /list\\_strategies running, stopped or all.");
             return;
         }
-        List<StrategyRuntime.RunView> runs = runtime.list(caller, filter);
+        List<RunView> runs = control.runs(caller, filter);
         if (runs.isEmpty()) {
             chat.say("No " + (filter.equals("all") ? "" : filter + " ") + "runs.");
             return;
         }
         StringBuilder text = new StringBuilder("*Runs* (").append(filter).append(")\n");
-        for (StrategyRuntime.RunView run : runs) {
+        for (RunView run : runs) {
             text.append("\n*").append(ChatText.escape(run.id())).append("* ").append(ChatText.escape(run.strategy()))
                     .append(" · ").append(ChatText.escape(run.status())).append(" · ").append(ChatText.escape(run.account()));
             if (run.error() != null) {
@@ -255,7 +253,7 @@ final class StrategyCommands implements CommandGroup {
     private void chooseRun(Chat chat, Principal caller, String filter, String action, String question)
             throws Exception {
         List<List<Chat.Button>> rows = new ArrayList<>();
-        for (StrategyRuntime.RunView run : runtime.list(caller, filter)) {
+        for (RunView run : control.runs(caller, filter)) {
             rows.add(List.of(new Chat.Button(run.id() + " (" + run.status() + ")", action + ":" + run.id())));
         }
         if (rows.isEmpty()) {
@@ -266,13 +264,13 @@ final class StrategyCommands implements CommandGroup {
     }
 
     private void logs(Chat chat, Principal caller, String runId) throws Exception {
-        List<String> lines = runtime.logs(caller, runId, 40);
+        List<String> lines = control.runLogs(caller, runId, 40);
         chat.say(lines.isEmpty() ? "Run " + ChatText.escape(runId) + " has no log lines yet."
                 : "*Log of " + ChatText.escape(runId) + "*\n" + ChatText.escape(String.join("\n", lines)));
     }
 
     private void limits(Chat chat, Principal caller) {
-        Map<String, Object> limits = runtime.guard().describe(caller);
+        Map<String, Object> limits = control.limits(caller);
         StringBuilder text = new StringBuilder("*Safety limits*\n");
         limits.forEach((key, value) -> text.append(ChatText.escape(key)).append(": ").append(ChatText.escape(value))
                 .append('\n'));
@@ -327,8 +325,4 @@ final class StrategyCommands implements CommandGroup {
     }
 
     private static final int MAX_PROBLEMS = 10;
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
 }

@@ -1,12 +1,8 @@
 package dev.perpflow.app.telegram;
 
 import dev.perpflow.app.accounts.AccountsException;
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.accounts.UserRepository;
-import dev.perpflow.app.api.ApiResponseException;
-import dev.perpflow.app.api.BadRequestException;
-import dev.perpflow.app.api.NotFoundException;
-import dev.perpflow.app.strategy.RunGuard;
-import dev.perpflow.app.strategy.StrategyRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -230,24 +226,13 @@ public final class TelegramBot {
         } catch (IndexOutOfBoundsException | NumberFormatException e) {
             // button data that passed the pattern but not its action's shape (forged or from an older version)
             chat.say("That button is not valid or has expired; start again with a command.");
-        } catch (AccountsException | IllegalArgumentException | BadRequestException | NotFoundException
-                | RunGuard.LimitExceeded | StrategyRuntime.RunForbiddenException e) {
+        } catch (AccountsException | IllegalArgumentException | Refusal e) {
             chat.say("Cannot do that: " + ChatText.escape(ChatText.capped(e.getMessage(), MAX_ERROR)));
-        } catch (ApiResponseException e) {
-            chat.say("Cannot do that: " + ChatText.escape(ChatText.capped(detail(e), MAX_ERROR)));
         } catch (Exception e) {
             // internal errors (database, venue) may carry rows or hosts: logged, never shown
             LOG.error("Telegram command failed for user {}", chat.telegramUserId(), e);
             chat.say("Something went wrong on my side (it was logged). Try again later or ask an admin.");
         }
-    }
-
-    private static String detail(ApiResponseException e) {
-        Object body = e.response().body();
-        if (body instanceof Map<?, ?> map && map.get("detail") != null) {
-            return String.valueOf(map.get("detail"));
-        }
-        return String.valueOf(body);
     }
 
     String help() {

@@ -5,15 +5,12 @@ import dev.perpflow.app.accounts.AuditLog;
 import dev.perpflow.app.accounts.CredentialStore;
 import dev.perpflow.app.accounts.ProxyRepository;
 import dev.perpflow.app.accounts.UserRepository;
-import dev.perpflow.app.api.AccountAccess;
 import dev.perpflow.app.api.ApiKeyCheck;
-import dev.perpflow.app.api.ControlApi;
-import dev.perpflow.app.api.OpportunitiesApi;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.notifications.NotificationOutbox;
 import dev.perpflow.app.security.AppSecrets;
 import dev.perpflow.app.security.FailedAttempts;
-import dev.perpflow.app.strategy.StrategyRuntime;
+import dev.perpflow.app.control.ControlService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +38,7 @@ public final class TelegramSetup {
     }
 
     public static boolean configure(CamelContext context, PropertyReader properties, DataSource dataSource,
-            ApiKeyCheck keys, ControlApi control, OpportunitiesApi opportunities, AccountAccess access,
-            StrategyRuntime runtime, NotificationOutbox outbox, AppSecrets secrets, AuditLog audit, Clock clock) {
+            ApiKeyCheck keys, ControlService control, NotificationOutbox outbox, AppSecrets secrets, AuditLog audit, Clock clock) {
         Optional<String> token = properties.optional("perpflow.telegram.token").filter(t -> !t.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv("TELEGRAM_BOT_TOKEN")).filter(t -> !t.isBlank()));
         String baseUri = properties.string("perpflow.telegram.base-uri", DEFAULT_BASE_URI);
@@ -58,11 +54,11 @@ public final class TelegramSetup {
         // /auth: 5 wrong keys per Telegram user per 10 minutes
         FailedAttempts authFailures = new FailedAttempts(5, Duration.ofMinutes(10), clock);
         TelegramBot bot = new TelegramBot(users, wizards, new AuthCommands(keys, users, audit, authFailures), List.of(
-                new TradingCommands(control, opportunities, access, dataSource),
+                new TradingCommands(control),
                 new AccountCommands(users, accounts, () -> new CredentialStore(dataSource, secrets.box(), audit, clock),
                         () -> new ProxyRepository(dataSource, secrets.box(), audit, clock), wizards,
                         secrets::available),
-                new StrategyCommands(runtime, access, accounts, wizards)));
+                new StrategyCommands(control, accounts, wizards)));
         context.getRegistry().bind("telegramBot", bot);
         context.getRegistry().bind("telegramNotifier", new TelegramNotifier(users, outbox, telegramUserId -> users
                 .findTelegramLink(telegramUserId).map(link -> keys.isLinkLive(link.keyId(), link.fingerprint()))

@@ -1,38 +1,36 @@
 package dev.perpflow.app.telegram;
 
 import dev.perpflow.app.accounts.Principal;
-import dev.perpflow.app.api.AccountAccess;
-import dev.perpflow.app.api.ApiResponse;
-import dev.perpflow.app.api.ControlApi;
-import dev.perpflow.app.api.OpportunitiesApi;
+import dev.perpflow.app.control.ControlService;
+import dev.perpflow.app.control.ControlService.AccountPosition;
+import dev.perpflow.app.fundingarb.TradeHistory;
+import dev.perpflow.app.strategy.StrategyRuntime.RunView;
+import dev.perpflow.exchange.model.Balance;
+import dev.perpflow.funding.Opportunity;
+import dev.perpflow.fundingarb.ArbPosition;
+import dev.perpflow.fundingarb.CloseType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Status, positions, balances, closing (with a confirmation, and a second one when the spread is wide), trades, PnL,
- * opportunities and the kill switch (halt and resume ask first). Everything goes through the control API's own
- * methods as the linked user, so a chat sees exactly what that user's API key would.
+ * opportunities and the kill switch (halt and resume ask first). Everything goes through the {@link ControlService}
+ * as the linked user, so a chat sees exactly what that user's API key would over REST.
  */
 final class TradingCommands implements CommandGroup {
 
-    private final ControlApi control;
-    private final OpportunitiesApi opportunities;
-    private final AccountAccess access;
-    private final DataSource dataSource;
+    /** Lines of {@code /trades} and {@code /pnl}. */
+    static final int HISTORY_LINES = 20;
 
-    TradingCommands(ControlApi control, OpportunitiesApi opportunities, AccountAccess access, DataSource dataSource) {
+    private final ControlService control;
+
+    TradingCommands(ControlService control) {
         this.control = control;
-        this.opportunities = opportunities;
-        this.access = access;
-        this.dataSource = dataSource;
     }
 
     @Override
@@ -65,8 +63,9 @@ final class TradingCommands implements CommandGroup {
                     + "until /resume.", List.of(List.of(new Chat.Button("Halt now", "halt:yes"),
                     new Chat.Button("Cancel", "halt:no"))));
             case "resume" -> {
-                ApiResponse answer = control.resume(caller, "resume via Telegram by " + caller.username(), null);
-                chat.say("Trading state: *" + body(answer).get("trading_state") + "*");
+                ControlService.ResumeOutcome outcome = control.resume(caller, null,
+                        "resume via Telegram by " + caller.username());
+                chat.say("Trading state: *" + outcome.state().name() + "*");
             }
             default -> throw new IllegalStateException(name);
         }
@@ -81,8 +80,15 @@ final class TradingCommands implements CommandGroup {
                     chat.say("Not halted.");
                     return true;
                 }
-                ApiResponse answer = control.halt(caller, "halt via Telegram by " + caller.username(), null);
-                chat.say("Trading state: *" + body(answer).get("trading_state") + "*. /resume to trade again.");
+                ControlService.HaltOutcome outcome = control.halt(caller, null,
+                        "halt via Telegram by " + caller.username());
+                StringBuilder text = new StringBuilder("Trading state: *").append(outcome.report().state().name())
+                        .append("*. ").append(outcome.report().cancelled().size()).append(" working order(s) cancelled.");
+                if (!outcome.report().failed().isEmpty()) {
+                    text.append("\n").append(outcome.report().failed().size())
+                            .append(" cancel(s) failed: check the venues now.");
+                }
+                chat.say(text.append("\n/resume to trade again.").toString());
                 return true;
             }
             case "pos" -> {
@@ -129,65 +135,66 @@ final class TradingCommands implements CommandGroup {
     }
 
     private void status(Chat chat, Principal caller) throws Exception {
-        Map<String, Object> status = body(control.status(caller));
-        StringBuilder text = new StringBuilder("*Status*\nTrading: *").append(status.get("trading_state"))
+        ControlService.Status status = control.status(caller);
+        StringBuilder text = new StringBuilder("*Status*\nTrading: *").append(status.tradingState().name())
                 .append("*\nUser: ").append(ChatText.escape(caller.username())).append(caller.admin() ? " (admin)" : "")
                 .append("\nRunning strategies: ");
-        List<?> running = (List<?>) status.get("running_strategies");
-        text.append(running.isEmpty() ? "none" : ChatText.escape(String.join(", ", running.stream()
-                .map(String::valueOf).toList()))).append("\nAccounts: ").append(ChatText.escape(String.join(", ",
-                access.accessibleNames(caller))));
+        List<String> running = status.running().stream().map(RunView::id).toList();
+        text.append(running.isEmpty() ? "none" : ChatText.escape(String.join(", ", running)));
+        status.accountStates().forEach((account, state) -> text.append("\nAccount ").append(ChatText.escape(account))
+                .append(": *").append(state.state().name()).append("* (").append(ChatText.escape(state.reason()))
+                .append(')'));
+        text.append("\nAccounts: ").append(ChatText.escape(String.join(", ", status.accounts().stream()
+                .map(a -> a.name()).toList())));
         chat.say(text.toString());
     }
 
     private void positions(Chat chat, Principal caller, String account) throws Exception {
-        Map<String, Object> answer = body(control.positions(caller, account.isBlank() ? null : account));
-        List<?> rows = (List<?>) answer.get("positions");
+        List<AccountPosition> rows = control.positions(caller, account.isBlank() ? null : account).positions();
         if (rows.isEmpty()) {
             chat.say("No open positions.");
             return;
         }
         StringBuilder text = new StringBuilder("*Open positions*\n");
-        for (Object row : rows) {
-            Map<?, ?> p = (Map<?, ?>) row;
-            text.append("\n*").append(ChatText.escape(p.get("symbol"))).append("* long ")
-                    .append(ChatText.escape(p.get("long_dex"))).append(" / short ").append(ChatText.escape(p.get("short_dex")))
-                    .append("\nid ").append(ChatText.escape(p.get("id"))).append(" · ").append(ChatText.escape(p.get("status")))
-                    .append(" · size $").append(money(p.get("size_usd"))).append("\nfunding $")
-                    .append(money(p.get("cumulative_funding_usd"))).append(" · fees $").append(money(p.get("total_fees_usd")))
-                    .append(" · net PnL $").append(money(p.get("net_pnl_usd"))).append("\naccount ")
-                    .append(ChatText.escape(p.get("account_name"))).append('\n');
+        for (AccountPosition held : rows) {
+            ArbPosition p = held.position();
+            text.append("\n*").append(ChatText.escape(p.symbol())).append("* long ")
+                    .append(ChatText.escape(p.longDex())).append(" / short ").append(ChatText.escape(p.shortDex()))
+                    .append("\nid ").append(ChatText.escape(p.id())).append(" · ")
+                    .append(ChatText.escape(p.status().name().toLowerCase(Locale.ROOT)))
+                    .append(" · size $").append(money(p.sizeUsd())).append("\nfunding $")
+                    .append(money(p.cumulativeFunding())).append(" · fees $").append(money(p.totalFees()))
+                    .append(" · net PnL $").append(money(held.netPnlUsd())).append("\naccount ")
+                    .append(ChatText.escape(held.account())).append('\n');
         }
         chat.say(text.toString(), List.of(List.of(new Chat.Button("Refresh", "pos"))));
     }
 
     private void balances(Chat chat, Principal caller, String account) {
-        Map<String, Object> answer = body(control.balances(caller, account.isBlank() ? null : account));
-        StringBuilder text = new StringBuilder("*Balances* of ").append(ChatText.escape(answer.get("account_name")))
+        ControlService.Balances balances = control.balances(caller, account.isBlank() ? null : account);
+        StringBuilder text = new StringBuilder("*Balances* of ").append(ChatText.escape(balances.account()))
                 .append('\n');
-        ((Map<?, ?>) answer.get("balances")).forEach((venue, value) -> {
+        balances.venues().forEach((venue, venueBalances) -> {
             text.append("\n*").append(ChatText.escape(venue)).append("*: ");
-            if (value instanceof List<?> list) {
-                for (Object entry : list) {
-                    Map<?, ?> b = (Map<?, ?>) entry;
-                    text.append(money(b.get("total"))).append(' ').append(ChatText.escape(b.get("asset")))
-                            .append(" (available ").append(money(b.get("available"))).append(") ");
-                }
-            } else {
-                text.append(ChatText.escape(((Map<?, ?>) value).get("error")));
+            if (venueBalances.error() != null) {
+                text.append(ChatText.escape(venueBalances.error()));
+                return;
+            }
+            for (Balance b : venueBalances.balances()) {
+                text.append(money(b.total())).append(' ').append(ChatText.escape(b.asset()))
+                        .append(" (available ").append(money(b.available())).append(") ");
             }
         });
         chat.say(text.toString());
     }
 
     private void chooseClose(Chat chat, Principal caller) throws Exception {
-        List<?> rows = (List<?>) body(control.positions(caller, null)).get("positions");
         List<List<Chat.Button>> buttons = new ArrayList<>();
-        for (Object row : rows) {
-            Map<?, ?> p = (Map<?, ?>) row;
-            if ("open".equals(p.get("status"))) {
-                buttons.add(List.of(new Chat.Button(p.get("symbol") + " " + p.get("long_dex") + "/" + p.get("short_dex"),
-                        "cl:" + p.get("id"))));
+        for (AccountPosition held : control.positions(caller, null).positions()) {
+            ArbPosition p = held.position();
+            if (p.status() == ArbPosition.Status.OPEN) {
+                buttons.add(List.of(new Chat.Button(p.symbol() + " " + p.longDex() + "/" + p.shortDex(),
+                        "cl:" + p.id())));
             }
         }
         if (buttons.isEmpty()) {
@@ -198,101 +205,76 @@ final class TradingCommands implements CommandGroup {
     }
 
     private void close(Chat chat, Principal caller, String position, String type, boolean confirmWide) throws Exception {
-        String request = "{\"order_type\":\"" + type + "\",\"reason\":\"telegram_close\",\"confirm_wide_spread\":"
-                + confirmWide + "}";
-        Map<String, Object> answer = body(control.closePosition(caller, position, request));
-        if (Boolean.TRUE.equals(answer.get("wide_spread_warning"))) {
-            chat.say("The spread is wide (" + ChatText.escape(answer.get("spread_pct")) + "): a market close would "
+        CloseType closeType = switch (type) {
+            case "market" -> CloseType.MARKET;
+            case "limit" -> CloseType.LIMIT;
+            default -> throw new IllegalArgumentException("a close is market or limit, not " + type);
+        };
+        ControlService.CloseOutcome outcome = control.close(caller, position,
+                new ControlService.CloseRequest(closeType, "telegram_close", confirmWide));
+        if (outcome.result().wideSpreadWarning() && !outcome.result().closed()) {
+            chat.say("The spread is wide (" + ChatText.escape(outcome.result().spread()) + "): a market close would "
                     + "cost more than usual. Close anyway?", List.of(List.of(
                     new Chat.Button("Close anyway", "cl:" + position + ":" + type + ":wide"),
                     new Chat.Button("Cancel", "cl:" + position + ":no"))));
             return;
         }
-        if (Boolean.TRUE.equals(answer.get("success"))) {
-            chat.say("Closed " + ChatText.escape(position) + " (" + ChatText.escape(answer.get("exit_reason"))
-                    + "), PnL $" + money(answer.get("pnl_usd")));
+        if (outcome.result().closed()) {
+            chat.say("Closed " + ChatText.escape(position) + " (" + ChatText.escape(outcome.result().position()
+                    .exitReason()) + "), PnL $" + money(outcome.result().position().pnlUsd()));
         } else {
-            chat.say("Not closed: " + ChatText.escape(answer.get("message")));
+            chat.say("Not closed: " + ChatText.escape(outcome.result().message()));
         }
     }
 
     private void trades(Chat chat, Principal caller) throws Exception {
-        List<String> lines = query(caller, """
-                SELECT f.timestamp, f.trade_type, f.dex, f.symbol, f.side, f.total_quantity, f.weighted_avg_price,
-                       f.total_fee, r.account
-                FROM trade_fills f JOIN strategy_positions p ON p.id = f.position_id
-                JOIN strategy_runs r ON r.id = p.run_id ORDER BY f.timestamp DESC LIMIT 60""", rs ->
-                rs.getTimestamp(1).toInstant() + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(5)
-                        + " " + plain(rs.getBigDecimal(6)) + " " + rs.getString(4) + " @ " + plain(rs.getBigDecimal(7))
-                        + " fee " + plain(rs.getBigDecimal(8)), 9, 20);
+        List<String> lines = new ArrayList<>();
+        for (TradeHistory.Fill f : control.recentFills(caller, HISTORY_LINES)) {
+            lines.add(f.time() + " " + f.tradeType() + " " + f.venue() + " " + f.side() + " " + plain(f.quantity())
+                    + " " + f.symbol() + " @ " + plain(f.averagePrice()) + " fee " + plain(f.fee()));
+        }
         chat.say(lines.isEmpty() ? "No trades yet." : "*Recent fills*\n" + ChatText.escape(String.join("\n", lines)));
     }
 
     private void pnl(Chat chat, Principal caller) throws Exception {
-        BigDecimal[] total = {BigDecimal.ZERO};
-        List<String> lines = query(caller, """
-                SELECT p.symbol, p.long_dex, p.short_dex, p.pnl_usd, p.exit_reason, p.closed_at, r.account
-                FROM strategy_positions p JOIN strategy_runs r ON r.id = p.run_id
-                WHERE p.status = 'closed' ORDER BY p.closed_at DESC LIMIT 200""", rs -> {
-                    BigDecimal pnl = rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4);
-                    total[0] = total[0].add(pnl);
-                    return rs.getString(1) + " " + rs.getString(2) + "/" + rs.getString(3) + " " + money(pnl) + " USD ("
-                            + rs.getString(5) + ")";
-                }, 7, 20);
-        chat.say(lines.isEmpty() ? "No closed positions yet." : "*Realized PnL*: $" + money(total[0]) + "\n"
+        TradeHistory.RealizedPnl pnl = control.realizedPnl(caller, HISTORY_LINES);
+        if (pnl.positions() == 0) {
+            chat.say("No closed positions yet.");
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (TradeHistory.ClosedPosition p : pnl.latest()) {
+            lines.add(p.symbol() + " " + p.longVenue() + "/" + p.shortVenue() + " " + money(p.pnlUsd()) + " USD ("
+                    + p.exitReason() + ")");
+        }
+        chat.say("*Realized PnL*: $" + money(pnl.totalUsd()) + " over " + pnl.positions() + " closed position(s)\n"
                 + ChatText.escape(String.join("\n", lines)));
     }
 
     private void opportunities(Chat chat) throws Exception {
-        Map<String, Object> answer = body(opportunities.list(Map.of("limit", "5")));
-        List<?> rows = (List<?>) answer.get("opportunities");
+        List<Opportunity> rows = control.topOpportunities(5);
         if (rows.isEmpty()) {
             chat.say("No opportunity qualifies right now.");
             return;
         }
         StringBuilder text = new StringBuilder("*Top opportunities*\n");
-        for (Object row : rows) {
-            text.append("\n").append(opportunityLine((Map<?, ?>) row));
+        for (Opportunity row : rows) {
+            text.append("\n").append(opportunityLine(row));
         }
         chat.say(text.toString(), List.of(List.of(new Chat.Button("Refresh", "opp"))));
     }
 
     /**
-     * One opportunity of {@code GET /opportunities} as a chat line. The API's {@code net_profit_percent} is the
-     * seed's name for a fraction per 8 h (0.0004 = 0.04 %): shown here in percent, like the APY.
+     * One opportunity as a chat line. Its net profit is a fraction per 8 h (REST's {@code net_profit_percent}, the
+     * seed's name: 0.0004 = 0.04 %): shown here in percent, like the APY.
      */
-    static String opportunityLine(Map<?, ?> o) {
-        BigDecimal net = new BigDecimal(String.valueOf(o.get("net_profit_percent"))).movePointRight(2)
-                .setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        BigDecimal apy = new BigDecimal(String.valueOf(o.get("annualized_apy"))).setScale(2, RoundingMode.HALF_UP);
-        return "*" + ChatText.escape(o.get("symbol")) + "* long " + ChatText.escape(o.get("long_dex")) + " / short "
-                + ChatText.escape(o.get("short_dex")) + ": net " + ChatText.escape(net.toPlainString())
+    static String opportunityLine(Opportunity o) {
+        BigDecimal net = o.netProfitPercent().movePointRight(2).setScale(4, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        BigDecimal apy = o.annualizedApy().setScale(2, RoundingMode.HALF_UP);
+        return "*" + ChatText.escape(o.symbol()) + "* long " + ChatText.escape(o.longDex()) + " / short "
+                + ChatText.escape(o.shortDex()) + ": net " + ChatText.escape(net.toPlainString())
                 + " % per 8 h, APY " + ChatText.escape(apy.toPlainString()) + " %";
-    }
-
-    @FunctionalInterface
-    private interface Row {
-        String of(ResultSet rs) throws java.sql.SQLException;
-    }
-
-    /** Rows whose account column (at {@code accountColumn}) the caller may see, at most {@code limit}. */
-    private List<String> query(Principal caller, String sql, Row row, int accountColumn, int limit) throws Exception {
-        List<String> accounts = access.accessibleNames(caller);
-        List<String> lines = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next() && lines.size() < limit) {
-                if (caller.admin() || accounts.contains(rs.getString(accountColumn))) {
-                    lines.add(row.of(rs));
-                }
-            }
-        }
-        return lines;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> body(ApiResponse response) {
-        return (Map<String, Object>) response.body();
     }
 
     static String money(Object value) {

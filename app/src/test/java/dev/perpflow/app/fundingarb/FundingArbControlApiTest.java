@@ -152,7 +152,8 @@ class FundingArbControlApiTest extends AppTestSupport {
                 + "  scan_exchanges: [sim-a, sim-b]\n  min_volume_24h: 0\n  min_oi_usd: 0\n  exclude_symbols: [ETH, BTC, SOL, BONK, 2Z, Z]\n");
         assertThat(created.get("status").asText()).isEqualTo("stopped");
         assertThat(call("POST", "/api/v1/strategies", "id: arb-two\nstrategy: funding_arbitrage\nconfig:\n"
-                + "  scan_exchanges: [sim-a, sim-b]\n", "X-API-Key", KEY).statusCode()).as("duplicate id").isEqualTo(400);
+                + "  scan_exchanges: [sim-a, sim-b]\n", "X-API-Key", KEY).statusCode()).as("duplicate id: a conflict")
+                .isEqualTo(409);
 
         assertThat(ok("POST", "/api/v1/strategies/arb-two/start", null).get("status").asText()).isEqualTo("running");
         assertThat(ok("GET", "/api/v1/status", null).get("running_strategies").toString()).contains("arb-two");

@@ -57,9 +57,10 @@ class GridStatePersistenceTest {
                 Map.of("position_id", "grid-1")));
         runs.appendEvent("grid-run-1", new GridEvent(T.plusSeconds(1), "margin_cap_hit", GridEvent.Level.WARNING,
                 "Margin cap", Map.of("margin_limit", 40)));
-        List<Map<String, Object>> events = runs.events("grid-run-1", 10);
-        assertThat(events).extracting(e -> e.get("type")).startsWith("margin_cap_hit", "position_tracked");
-        assertThat(events.get(0).get("details")).isEqualTo(Map.of("margin_limit", 40));
+        List<StrategyRunRepository.RunEvent> events = runs.events("grid-run-1", 10);
+        assertThat(events).extracting(StrategyRunRepository.RunEvent::type)
+                .startsWith("margin_cap_hit", "position_tracked");
+        assertThat(events.get(0).details()).isEqualTo(Map.of("margin_limit", 40));
     }
 
     @Test

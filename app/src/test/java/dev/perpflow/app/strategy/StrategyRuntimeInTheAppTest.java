@@ -116,6 +116,47 @@ class StrategyRuntimeInTheAppTest extends AppTestSupport {
         });
     }
 
+    @Test
+    void stoppingAStoppedRunSaysSoAndChangesNothing() throws Exception {
+        call("POST", "/api/v1/strategies", "id: twice-stopped\nstrategy: funding_arbitrage\nconfig:\n"
+                + "  scan_exchanges: [sim-a, sim-b]\n  exclude_symbols: [ETH, BTC, SOL, BONK, 2Z, Z]\n", ADMIN, 201);
+        call("POST", "/api/v1/strategies/twice-stopped/start", null, ADMIN, 200);
+
+        JsonNode first = call("POST", "/api/v1/strategies/twice-stopped/stop", null, ADMIN, 200);
+        JsonNode second = call("POST", "/api/v1/strategies/twice-stopped/stop", null, ADMIN, 200);
+
+        assertThat(first.get("status").asText()).isEqualTo("stopped");
+        assertThat(first.get("already_stopped").asBoolean()).isFalse();
+        assertThat(second.get("status").asText()).isEqualTo("stopped");
+        assertThat(second.get("already_stopped").asBoolean()).isTrue();
+        assertThat(second.get("detail").asText()).contains("was already stopped");
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement(
+                "SELECT count(*) FROM audit_log WHERE action = 'strategy_stopped' AND subject = 'twice-stopped'");
+                var rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("one stop audited, the second changed nothing").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFundingArbitrageRunHasItsStatusAndEventsLikeAGrid() throws Exception {
+        call("POST", "/api/v1/strategies", "id: arb-with-events\nstrategy: funding_arbitrage\nconfig:\n"
+                + "  scan_exchanges: [sim-a, sim-c]\n", ADMIN, 201);
+        StrategyRunRepository runs = new StrategyRunRepository(dataSource(), "funding_arbitrage");
+        runs.appendEvent("arb-with-events", java.time.Instant.now(), "scan", "INFO", null, "scanned 3 symbols",
+                java.util.Map.of("symbols", 3));
+
+        JsonNode status = call("GET", "/api/v1/strategies/arb-with-events", null, ADMIN, 200);
+        JsonNode events = call("GET", "/api/v1/strategies/arb-with-events/events", null, ADMIN, 200);
+
+        assertThat(status.get("strategy").asText()).isEqualTo("funding_arbitrage");
+        assertThat(status.get("status").asText()).isEqualTo("stopped");
+        assertThat(events.get("count").asInt()).isEqualTo(1);
+        assertThat(events.get("events").get(0).get("message").asText()).isEqualTo("scanned 3 symbols");
+        assertThat(events.get("events").get(0).get("details").get("symbols").asInt()).isEqualTo(3);
+        call("GET", "/api/v1/strategies/no-such-run/events", null, ADMIN, 404);
+    }
+
     private static JsonNode find(JsonNode runs, String id) {
         for (JsonNode run : runs.get("strategies")) {
             if (run.get("id").asText().equals(id)) {

@@ -192,7 +192,7 @@ class TelegramLinksGroupsAndInputsTest extends AppTestSupport {
                 || text.contains("Index"));
 
         telegram.pressPrivate(BOB, "rc:999999:d");
-        telegram.awaitText(BOB, "that saved config no longer exists");
+        telegram.awaitText(BOB, "no saved config 999999");
 
         // a forged button starting bob's saved config on someone else's account
         UserRepository.User carol = new UserRepository(dataSource(), Clock.systemUTC()).create("carol", false);

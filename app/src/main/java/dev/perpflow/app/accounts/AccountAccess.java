@@ -1,23 +1,25 @@
-package dev.perpflow.app.api;
+package dev.perpflow.app.accounts;
 
-import dev.perpflow.app.accounts.AccountRepository;
-import dev.perpflow.app.accounts.AccountsException;
-import dev.perpflow.app.accounts.Principal;
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.execution.AccountTrading;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Which accounts a caller may see and act on. Admins (the bootstrap key included) reach every account: the
- * {@code default} account of the venues' environment credentials and every database account. Other users reach
- * only their own accounts. An account that does not exist answers 404; one that exists but belongs to someone else
- * answers 403. Database accounts are named {@code owner/account}; a caller's own account may be named bare.
+ * Which accounts a caller may see and act on: the one place authorization on an account is decided, for REST,
+ * Telegram and the event feed alike. Admins (the bootstrap key included) reach every account: the {@code default}
+ * account of the venues' environment credentials and every database account. Other users reach only their own
+ * accounts. An account that does not exist is refused as not found; one that exists but belongs to someone else as
+ * forbidden ({@link Refusal}). Database accounts are named {@code owner/account}; a caller's own account may be named
+ * bare.
  */
 public final class AccountAccess {
+
+    /** An account a caller may use. */
+    public record Accessible(String name, String owner, boolean active, Instant createdAt) {
+    }
 
     private final Supplier<AccountRepository> accounts;
     private final Instant startedAt;
@@ -29,18 +31,18 @@ public final class AccountAccess {
 
     /** Account names the caller may use. */
     public List<String> accessibleNames(Principal caller) {
-        return accessible(caller).stream().map(a -> String.valueOf(a.get("account_name"))).toList();
+        return accessible(caller).stream().map(Accessible::name).toList();
     }
 
-    /** The caller's accounts as the API shows them. */
-    public List<Map<String, Object>> accessible(Principal caller) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** The caller's accounts. */
+    public List<Accessible> accessible(Principal caller) {
+        List<Accessible> rows = new ArrayList<>();
         if (caller.admin()) {
-            rows.add(row(AccountTrading.DEFAULT, "admin", startedAt, true));
+            rows.add(new Accessible(AccountTrading.DEFAULT, "admin", true, startedAt));
         }
         for (AccountRepository.Account account : accounts.get().list(caller.admin() ? null : caller.userId())) {
-            rows.add(row(account.owner() + "/" + account.name(), account.owner(), account.createdAt(),
-                    account.active()));
+            rows.add(new Accessible(account.owner() + "/" + account.name(), account.owner(), account.active(),
+                    account.createdAt()));
         }
         return rows;
     }
@@ -48,7 +50,7 @@ public final class AccountAccess {
     /** The full name of the account the caller asked for; 404 when there is none, 403 when it is not theirs. */
     public String require(Principal caller, String requested) {
         if (requested == null || requested.isBlank()) {
-            throw new BadRequestException("account_name", "account_name is required");
+            throw Refusal.invalid("account_name", "account_name is required");
         }
         if (requested.equals(AccountTrading.DEFAULT)) {
             if (!caller.admin()) {
@@ -60,7 +62,7 @@ public final class AccountAccess {
             return accounts.get().find(caller.userId(), requested).map(a -> a.owner() + "/" + a.name())
                     .orElseGet(() -> {
                         if (accounts.get().named(requested).isEmpty()) {
-                            throw new NotFoundException("no account '" + requested + "'");
+                            throw Refusal.notFound("no account '" + requested + "'");
                         }
                         throw forbidden(requested);
                     });
@@ -70,9 +72,9 @@ public final class AccountAccess {
             account = accounts.get().require(requested);
         } catch (AccountsException e) {
             if (e.getMessage().startsWith("no account")) {
-                throw new NotFoundException(e.getMessage());
+                throw Refusal.notFound(e.getMessage());
             }
-            throw new BadRequestException("account_name", e.getMessage());
+            throw Refusal.invalid("account_name", e.getMessage());
         }
         if (!caller.admin() && account.userId() != caller.userId()) {
             throw forbidden(requested);
@@ -83,7 +85,7 @@ public final class AccountAccess {
     /** Refuses what only admins may do (halt, resume, config reload). */
     public void requireAdmin(Principal caller, String action) {
         if (!caller.admin()) {
-            throw new ApiResponseException(new ApiResponse(403, Map.of("detail", action + " needs an admin key")));
+            throw Refusal.forbidden(action + " needs an admin key");
         }
     }
 
@@ -91,18 +93,7 @@ public final class AccountAccess {
         return caller.admin() || accessibleNames(caller).contains(account);
     }
 
-    static ApiResponseException forbidden(String account) {
-        return new ApiResponseException(new ApiResponse(403, Map.of("detail",
-                "account '" + account + "' belongs to another user")));
-    }
-
-    private static Map<String, Object> row(String name, String owner, Instant createdAt, boolean active) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("account_name", name);
-        row.put("account_id", name);
-        row.put("owner", owner);
-        row.put("is_active", active);
-        row.put("created_at", createdAt);
-        return row;
+    static Refusal forbidden(String account) {
+        return Refusal.forbidden("account '" + account + "' belongs to another user");
     }
 }
