@@ -3,6 +3,7 @@ package dev.perpflow.app.accounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.json.Json;
 import dev.perpflow.app.security.SecretBox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
  */
 public final class CredentialStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** Which fields an account has for a venue (no values). */
     public record Summary(String exchange, List<String> fields, boolean active, Instant updatedAt) {

@@ -2,6 +2,7 @@ package dev.perpflow.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.json.Json;
 import dev.perpflow.app.accounts.ApiKeyRepository;
 import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.security.ApiKeys;
@@ -32,7 +33,7 @@ public class ApiKeyCheck implements Processor {
     public static final int MIN_BOOTSTRAP_LENGTH = 24;
     static final String WHERE_KEYS_GO = "send it in the X-API-Key header or as Authorization: Bearer <key>";
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyCheck.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final byte[] bootstrapKey;
     private final ApiKeyRepository keys;

@@ -1,6 +1,7 @@
 package dev.perpflow.app.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perpflow.risk.TradingState;
 import dev.perpflow.risk.TradingStateStore;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class DurableTradingStateStore implements TradingStateStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableTradingStateStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final DataSource dataSource;

@@ -3,6 +3,7 @@ package dev.perpflow.app.fundingarb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perpflow.exchange.model.Position;
 import dev.perpflow.exchange.model.Side;
@@ -34,7 +35,7 @@ public class JdbcArbPositionStore implements ArbPositionStore {
             + "closed_at, pnl_usd, cumulative_funding_usd, total_fees_usd, close_attempts, merged_into, error, metadata";
 
     private final DataSource dataSource;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public JdbcArbPositionStore(DataSource dataSource) {
         this.dataSource = dataSource;

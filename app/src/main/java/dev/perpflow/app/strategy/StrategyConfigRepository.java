@@ -2,6 +2,7 @@ package dev.perpflow.app.strategy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perpflow.app.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 /** Saved strategy configs ({@code strategy_configs}): named per owner, created from YAML, the API or a chat wizard. */
 public final class StrategyConfigRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A saved config. */
     public record SavedConfig(long id, String owner, String name, String strategy, Map<String, Object> config,

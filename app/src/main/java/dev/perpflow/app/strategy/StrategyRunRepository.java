@@ -3,8 +3,7 @@ package dev.perpflow.app.strategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.perpflow.app.json.Json;
 import dev.perpflow.grid.GridEvent;
 import dev.perpflow.grid.GridState;
 import java.sql.Connection;
@@ -31,9 +30,8 @@ public class StrategyRunRepository {
     }
 
     private final DataSource dataSource;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // the shared mapper, lenient on reading: state written by a newer version may carry fields this one lacks
+    private final ObjectMapper json = Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final String strategy;
 
