@@ -41,6 +41,12 @@ final class YamlRoutes implements AutoCloseable {
         return this;
     }
 
+    /** Leaves a route of the loaded files out (one the test does not need, whose endpoints need more beans). */
+    YamlRoutes without(String routeId) throws Exception {
+        context.removeRouteDefinition(context.getRouteDefinition(routeId));
+        return this;
+    }
+
     YamlRoutes start() {
         context.start();
         return this;
