@@ -7,6 +7,7 @@ import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.PaperTrading;
 import dev.perpflow.app.strategy.RunFailures;
 import dev.perpflow.app.strategy.RunHost;
+import dev.perpflow.app.strategy.RunRoutes;
 import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.venue.VenueRegistry;
@@ -37,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -58,14 +58,13 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
     public static final String STRATEGY = "funding_arbitrage";
     private static final Logger LOG = LoggerFactory.getLogger(FundingArbRuns.class);
 
-    private final CamelContext context;
+    private final RunRoutes routes;
     private final StrategyRunRepository runs;
     private final JdbcArbPositionStore positions;
     private final VenueRegistry venues;
     private final FundingView funding;
     private final FeeSchedule fees;
     private final Clock clock;
-    private final Duration tick;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "funding-arb-worker");
         thread.setDaemon(true);
@@ -84,14 +83,13 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
         this.claims = claims;
         this.paper = paper;
         this.accounts = accounts;
-        this.context = context;
+        this.routes = new RunRoutes(context, TEMPLATE, tick);
         this.runs = runs;
         this.positions = positions;
         this.venues = venues;
         this.funding = funding;
         this.fees = fees;
         this.clock = clock;
-        this.tick = tick;
     }
 
     @Override
@@ -119,8 +117,7 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
             if (running.entriesStopped()) {
                 // a stopping run started again: it enters again
                 engines.remove(runId);
-                context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-                context.removeRoute(TEMPLATE + "-" + runId);
+                routes.remove(runId);
             } else {
                 return;
             }
@@ -144,8 +141,7 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
                 positions, funding, fees, clock, event -> record(runId, event),
                 () -> core.gateway().tradingState() == TradingState.ACTIVE, claims);
         engines.put(runId, engine);
-        TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
-                .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
+        routes.add(runId);
         LOG.info("Funding-arbitrage run {} of account {} started on {}{}", runId, trading.account(),
                 config.scanExchanges(), config.dryRun() ? " (dry run: paper accounts, no order reaches a venue)" : "");
     }
@@ -187,8 +183,7 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
     /** A stopped run holding nothing: its route goes, its claims are released, it is marked stopped. */
     private void finish(String runId) throws Exception {
         engines.remove(runId);
-        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-        context.removeRoute(TEMPLATE + "-" + runId);
+        routes.remove(runId);
         if (claims instanceof JdbcMarketClaims stored) {
             stored.releaseAll(runId);
         }
@@ -251,8 +246,7 @@ public class FundingArbRuns implements RunHost, AutoCloseable {
                         return;
                     }
                     if (engines.remove(runId) != null) {
-                        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-                        context.removeRoute(TEMPLATE + "-" + runId);
+                        routes.remove(runId);
                     }
                     runs.markStatus(runId, "error", reason, clock.instant());
                     LOG.error("Funding-arbitrage run {} crashed: {}", runId, reason);

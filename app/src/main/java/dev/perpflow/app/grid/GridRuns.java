@@ -4,6 +4,7 @@ import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.strategy.RunFailures;
 import dev.perpflow.app.strategy.RunHost;
+import dev.perpflow.app.strategy.RunRoutes;
 import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyRunRepository;
 import dev.perpflow.app.execution.ExecutionCore;
@@ -24,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,12 +39,11 @@ public class GridRuns implements RunHost {
     public static final String STRATEGY = "grid";
     private static final Logger LOG = LoggerFactory.getLogger(GridRuns.class);
 
-    private final CamelContext context;
+    private final RunRoutes routes;
     private final StrategyRunRepository repository;
     private final VenueRegistry venues;
     private final ExecutionCore execution;
     private final Clock clock;
-    private final Duration tick;
     private final RunFailures failures = new RunFailures();
     private final java.util.concurrent.ExecutorService crashes = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
@@ -56,12 +55,11 @@ public class GridRuns implements RunHost {
 
     public GridRuns(CamelContext context, StrategyRunRepository repository, VenueRegistry venues, ExecutionCore execution,
             Clock clock, Duration tick) {
-        this.context = context;
+        this.routes = new RunRoutes(context, TEMPLATE, tick);
         this.repository = repository;
         this.venues = venues;
         this.execution = execution;
         this.clock = clock;
-        this.tick = tick;
     }
 
     @Override
@@ -107,8 +105,7 @@ public class GridRuns implements RunHost {
                 event -> record(runId, event), next -> repository.saveState(runId, next, clock.instant()));
         engine.prepare();
         engines.put(runId, engine);
-        TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(TEMPLATE + "-" + runId)
-                .parameter("runId", runId).parameter("tickMillis", String.valueOf(tick.toMillis())).add();
+        routes.add(runId);
         LOG.info("Grid run {} {} on {} {} ({} positions tracked)", runId, state.equals(GridState.initial())
                 ? "started" : "resumed", config.venue(), config.ticker(), state.tracked().size());
     }
@@ -120,8 +117,7 @@ public class GridRuns implements RunHost {
     @Override
     public synchronized StopOutcome stop(String runId, boolean closePositions) throws Exception {
         if (engines.remove(runId) != null) {
-            context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-            context.removeRoute(TEMPLATE + "-" + runId);
+            routes.remove(runId);
         }
         repository.markStatus(runId, "stopped", null, clock.instant());
         return StopOutcome.stopped(0);
@@ -151,8 +147,7 @@ public class GridRuns implements RunHost {
             synchronized (this) {
                 try {
                     if (engines.remove(runId) != null) {
-                        context.getRouteController().stopRoute(TEMPLATE + "-" + runId);
-                        context.removeRoute(TEMPLATE + "-" + runId);
+                        routes.remove(runId);
                     }
                     repository.markStatus(runId, "error", reason, clock.instant());
                     LOG.error("Grid run {} crashed: {}", runId, reason);
