@@ -127,6 +127,9 @@ class TelegramConversationsTest extends AppTestSupport {
         assertThat(telegram.awaitText(ADMIN, "?").buttons()).contains("ss:" + runId + ":only:ok");
         telegram.pressPrivate(ADMIN, "ss:" + runId + ":only:ok");
         telegram.awaitText(ADMIN, "Stopped *");
+        // an old confirmation pressed again: the run is stopped already, and the chat says so like the API
+        telegram.pressPrivate(ADMIN, "ss:" + runId + ":only:ok");
+        telegram.awaitText(ADMIN, "was already stopped; nothing changed");
         telegram.sendPrivate(ADMIN, "/list_strategies stopped");
         telegram.await(ADMIN, text -> text.startsWith("*Runs* (stopped)") && text.contains("stopped"), WAIT);
         telegram.sendPrivate(ADMIN, "/limits");
