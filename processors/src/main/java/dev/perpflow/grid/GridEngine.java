@@ -69,6 +69,21 @@ public final class GridEngine {
         return closing.closePosition(positionId);
     }
 
+    /**
+     * A user's stop with close: cancels the grid's working orders and closes its whole position at market
+     * (reduce-only, sent while trading is halted too), then forgets the closed positions so a later start begins
+     * afresh. Not to be called while a tick runs. Returns whether there was a position to close.
+     */
+    public boolean closeEverything(String reason) {
+        Position position = run.position();
+        boolean held = position != null && !position.isFlat();
+        flatten("stop_with_close", reason);
+        GridState state = run.state();
+        run.update(state.with(GridCycle.READY, List.of(), null, null, null, state.positionSequence(),
+                state.lastEntryAt(), 0, state.lastStopLossAt(), state.paused(), state.stopped()));
+        return held;
+    }
+
     /** Applies the target leverage (clamped by the venue) before the first tick; returns what the venue applied. */
     public int prepare() {
         int applied = GridRun.await(run.venue.setLeverage(run.config.ticker(), run.config.targetLeverage().intValue()));

@@ -151,6 +151,25 @@ class GridEngineSessionTest {
     }
 
     @Test
+    void closingEverythingCancelsTheGridsOrdersClosesItsPositionAndLetsALaterStartBeginAfresh() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();                                              // entry filled, take-profit close placed
+        assertThat(sim.exchange().positions()).isNotEmpty();
+        assertThat(sim.exchange().openOrders(null)).isNotEmpty();
+
+        assertThat(grid.closeEverything("stopped with close by alice")).isTrue();
+
+        assertThat(sim.exchange().positions()).isEmpty();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(eventTypes()).contains("stop_with_close");
+        assertThat(grid.state().tracked()).isEmpty();
+        assertThat(grid.state().stopped()).as("a later start trades again").isFalse();
+        assertThat(grid.closeEverything("again")).as("nothing left to close").isFalse();
+    }
+
+    @Test
     void thePausePriceStopsNewEntries() {
         Map<String, Object> raw = config();
         raw.put("pause_price", 89500);

@@ -93,16 +93,9 @@ public class GridRuns implements RunHost {
             return;
         }
         GridConfig config = GridConfig.fromMap(rawConfig);
-        ExchangeClient client = venues.client(config.venue()).orElseThrow(() -> new IllegalArgumentException(
-                "grid run " + runId + ": venue " + config.venue() + " is not enabled"));
-        Instrument instrument = client.instruments().get(15, TimeUnit.SECONDS).stream()
-                .filter(i -> i.symbol().equals(config.ticker())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("grid run " + runId + ": " + config.venue()
-                        + " has no market " + config.ticker()));
+        GridEngine engine = newEngine(runId, rawConfig);
         repository.upsertRun(runId, config.venue(), rawConfig, clock.instant());
-        GridState state = repository.loadState(runId).orElse(GridState.initial());
-        GridEngine engine = new GridEngine(runId, config, instrument, client, execution.gateway(), clock, state,
-                event -> record(runId, event), next -> repository.saveState(runId, next, clock.instant()));
+        GridState state = engine.state();
         engine.prepare();
         engines.put(runId, engine);
         routes.add(runId);
@@ -111,16 +104,53 @@ public class GridRuns implements RunHost {
     }
 
     /**
-     * Stops a run's route; its positions and take-profit orders stay as they are (the grid's own stop price
-     * flattens), so {@code closePositions} changes nothing for a grid.
+     * Stops a run's route. Without {@code closePositions} its positions and take-profit orders stay as they are (the
+     * seed's "stop only"; a later start picks them up again); with it, once the route has stopped ticking, the
+     * grid's working orders are cancelled and its position is closed at market.
      */
     @Override
     public synchronized StopOutcome stop(String runId, boolean closePositions) throws Exception {
-        if (engines.remove(runId) != null) {
-            routes.remove(runId);
+        GridEngine engine = engines.remove(runId);
+        if (engine != null) {
+            routes.remove(runId); // waits for a tick in flight: nothing ticks while the grid is closed
         }
-        repository.markStatus(runId, "stopped", null, clock.instant());
-        return StopOutcome.stopped(0);
+        int closed = 0;
+        try {
+            if (closePositions) {
+                GridEngine closing = engine != null ? engine : idleEngine(runId);
+                closed = closing.closeEverything("stopped with close_positions") ? 1 : 0;
+                LOG.info("Grid run {} stopped with close: working orders cancelled{}", runId,
+                        closed > 0 ? ", position closed at market" : ", no position held");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Grid run {} is stopped but closing it failed: {}", runId, e.getMessage());
+            throw Refusal.unavailable("grid run " + runId + " is stopped, but closing failed (" + e.getMessage()
+                    + "): its orders or position may still be on the venue; stop it with close again");
+        } finally {
+            repository.markStatus(runId, "stopped", null, clock.instant());
+        }
+        return StopOutcome.stopped(closed);
+    }
+
+    /** An engine over a stopped run's stored state, for closing what it left on the venue. */
+    private GridEngine idleEngine(String runId) throws Exception {
+        StrategyRunRepository.StoredRun run = repository.findRun(runId)
+                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
+        return newEngine(runId, run.config());
+    }
+
+    /** An engine for the run over its stored state (a fresh state for a new run). */
+    private GridEngine newEngine(String runId, Map<String, Object> rawConfig) throws Exception {
+        GridConfig config = GridConfig.fromMap(rawConfig);
+        ExchangeClient client = venues.client(config.venue()).orElseThrow(() -> new IllegalArgumentException(
+                "grid run " + runId + ": venue " + config.venue() + " is not enabled"));
+        Instrument instrument = client.instruments().get(15, TimeUnit.SECONDS).stream()
+                .filter(i -> i.symbol().equals(config.ticker())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("grid run " + runId + ": " + config.venue()
+                        + " has no market " + config.ticker()));
+        GridState state = repository.loadState(runId).orElse(GridState.initial());
+        return new GridEngine(runId, config, instrument, client, execution.gateway(), clock, state,
+                event -> record(runId, event), next -> repository.saveState(runId, next, clock.instant()));
     }
 
     /** Route step: one tick of one run; a failing tick is recorded and retried at the next one. */

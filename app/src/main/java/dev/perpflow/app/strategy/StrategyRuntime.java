@@ -142,15 +142,21 @@ public final class StrategyRuntime {
 
     /**
      * Stops a run's entries; with {@code closePositions} a funding-arbitrage run closes its positions at market
-     * first. A run still holding positions afterwards is {@code stopping} and keeps closing them until flat. A run
-     * that is stopped already stays as it is, and the outcome says so.
+     * first, a grid cancels its orders and closes its position (a stopped grid too: it may have left them on the
+     * venue). A funding-arbitrage run still holding positions afterwards is {@code stopping} and keeps closing them
+     * until flat. A run that is stopped already and has nothing to close stays as it is, and the outcome says so.
      */
     public StopOutcome stop(Principal caller, String runId, boolean closePositions) throws Exception {
         StrategyRunRepository.StoredRun run = requireRun(caller, runId);
-        if (run.status().equals("stopped") && !isLive(runId)) {
+        boolean wasStopped = run.status().equals("stopped") && !isLive(runId);
+        if (wasStopped && !closePositions) {
             return StopOutcome.wasAlreadyStopped();
         }
+        // a stopped grid may have left its take-profit orders and position on the venue: a stop with close closes them
         StopOutcome outcome = hostOf(runId).stop(runId, closePositions);
+        if (wasStopped && outcome.closed() == 0 && outcome.remaining().isEmpty()) {
+            return StopOutcome.wasAlreadyStopped();
+        }
         audit.record(caller.username(), "strategy_stopped", runId, Map.of("close_positions", closePositions,
                 "closed", outcome.closed(), "still_held", outcome.remaining().size()));
         return outcome;

@@ -79,6 +79,45 @@ class GridRunInTheAppTest extends AppTestSupport {
     }
 
     @Test
+    void aStopWithCloseCancelsTheGridsOrdersAndClosesItsPosition() throws Exception {
+        SimExchangeClient sim = simA();
+        send("POST", "/api/v1/strategies", "id: closing-grid\nstrategy: grid\nconfig:\n  exchange: sim-a\n"
+                + "  ticker: BTC\n  direction: buy\n  order_notional_usd: 200\n  target_leverage: 10\n"
+                + "  take_profit: 0.5\n  max_orders: 2\n  max_margin_usd: 200\n  post_only_tick_multiplier: 2\n", 201);
+        send("POST", "/api/v1/strategies/closing-grid/start", null, 200);
+        Order[] entry = new Order[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            entry[0] = sim.exchange().openOrders("BTC").stream()
+                    .filter(o -> o.clientOrderId().startsWith("closing-grid-") && !o.reduceOnly()).findFirst()
+                    .orElse(null);
+            return entry[0] != null;
+        });
+        sim.exchange().setMid("BTC", entry[0].price().subtract(BigDecimal.ONE));   // the entry fills
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.exchange().openOrders("BTC").stream()
+                .anyMatch(o -> o.clientOrderId().startsWith("closing-grid-") && o.reduceOnly()));
+
+        JsonNode stop = JSON.readTree(send("POST", "/api/v1/strategies/closing-grid/stop?close_positions=true",
+                null, 200));
+
+        assertThat(stop.get("status").asText()).isEqualTo("stopped");
+        assertThat(stop.get("closed_positions").asInt()).isEqualTo(1);
+        assertThat(sim.exchange().openOrders("BTC")).noneMatch(o -> o.clientOrderId().startsWith("closing-grid-"));
+        assertThat(sim.exchange().positions()).noneMatch(p -> p.symbol().equals("BTC") && !p.isFlat());
+        JsonNode again = JSON.readTree(send("POST", "/api/v1/strategies/closing-grid/stop?close_positions=true",
+                null, 200));
+        assertThat(again.get("already_stopped").asBoolean()).as("nothing left to close").isTrue();
+    }
+
+    private String send(String method, String path, String body, int expected) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("X-API-Key", KEY).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    @Test
     void theStateIsPersistedAfterEveryChange() throws Exception {
         GridRuns grids = context.getRegistry().lookupByNameAndType("gridRuns", GridRuns.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> grids.engine("dev-grid") != null
