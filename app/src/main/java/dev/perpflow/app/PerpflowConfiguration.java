@@ -41,6 +41,10 @@ import dev.perpflow.app.grid.GridRuns;
 import dev.perpflow.app.grid.GridStartup;
 import dev.perpflow.app.json.Json;
 import dev.perpflow.app.logging.LogFiles;
+import dev.perpflow.app.metrics.AppMetricsSources;
+import dev.perpflow.app.metrics.MeterRegistries;
+import dev.perpflow.app.metrics.MetricsEndpoint;
+import dev.perpflow.app.metrics.PerpflowMetrics;
 import dev.perpflow.app.notifications.NotificationOutbox;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
@@ -62,6 +66,7 @@ import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
 import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.risk.RiskLimits;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +125,8 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 venueRepository, venueHealth, clock);
 
         Registry registry = context.getRegistry();
+        PrometheusMeterRegistry meterRegistry = MeterRegistries.prometheus(registry);
+        PerpflowMetrics metrics = new PerpflowMetrics(meterRegistry);
         registry.bind("dataSource", database.dataSource());
         registry.bind("jackson", Json.dataFormat());
         EventOutbox events = new EventOutbox(database.dataSource());
@@ -130,7 +137,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("database", database);
         registry.bind("venueRegistry", venues);
         registry.bind("opportunityService", opportunities);
-        registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities));
+        registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities, metrics));
         // the maintenance routes put these into their SQL: whole numbers in range, or startup stops here
         properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500);
         properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500);
@@ -153,9 +160,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 properties.decimal("perpflow.risk.max-order-notional-usd", new BigDecimal("50000")),
                 properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)), tradingStates, clock);
         ExecutionCore execution = new ExecutionCore(AccountTrading.DEFAULT, venues.clients(),
-                new JdbcOrderJournal(database.dataSource()), risk,
+                new JdbcOrderJournal(database.dataSource(), AccountTrading.DEFAULT, metrics), risk,
                 new ExecutionAlerts(AccountTrading.DEFAULT, events, clock),
-                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock,
+                metrics);
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
 
@@ -177,6 +185,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 java.net.URI.create(properties.string("perpflow.proxy.check-url", "https://api.ipify.org")),
                 properties.seconds("perpflow.proxy.check-seconds", Duration.ofMinutes(30), 1));
         accountTrading.alerts(account -> new ExecutionAlerts(account, events, clock));
+        accountTrading.metrics(metrics);
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
         KillSwitch killSwitch = new KillSwitch(risk, () -> {
@@ -214,6 +223,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
         ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
                 accountTrading, audit, runtime);
         registry.bind("controlApi", controlApi);
+        metrics.bind(new AppMetricsSources(accountTrading, risk, arbs, grids, notificationOutbox,
+                () -> new AccountRepository(database.dataSource(), audit, clock)), venues.enabledNames());
+        registry.bind("metricsEndpoint", new MetricsEndpoint(meterRegistry, metrics,
+                properties.bool("perpflow.metrics.public", false)));
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         context.addStartupListener(new FundingArbStartup(arbs, properties.string("perpflow.funding-arb.dev-run-id",
                 "dev-funding-arb"), devArbRun.isEmpty() ? null : Path.of(devArbRun)));

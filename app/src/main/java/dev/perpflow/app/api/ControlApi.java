@@ -480,14 +480,9 @@ public class ControlApi {
         row.put("opened_at", p.openedAt());
         row.put("cumulative_funding_usd", p.cumulativeFunding());
         row.put("total_fees_usd", p.totalFees());
-        row.put("net_pnl_usd", p.netFundingPnl().add(unrealized(p.longLeg())).add(unrealized(p.shortLeg())));
+        row.put("net_pnl_usd", p.netPnlUsd());
         row.put("legs", Map.of(p.longDex(), legJson(p.longLeg()), p.shortDex(), legJson(p.shortLeg())));
         return row;
-    }
-
-    private static java.math.BigDecimal unrealized(ArbLeg leg) {
-        return leg.snapshot() == null || leg.snapshot().unrealizedPnl() == null ? java.math.BigDecimal.ZERO
-                : leg.snapshot().unrealizedPnl();
     }
 
     private static Map<String, Object> legJson(ArbLeg leg) {
