@@ -70,6 +70,8 @@ public final class PerpflowMetrics implements OrderAcks {
     private MultiGauge positionPnl;
     private MultiGauge tradingStates;
     private MetricsSources sources;
+    /** Venues with a rate-limit counter, held here: a function counter holds its state object only weakly. */
+    private List<String> rateLimitedVenues = List.of();
     private volatile long notificationsPending;
 
     public PerpflowMetrics(MeterRegistry registry) {
@@ -128,8 +130,9 @@ public final class PerpflowMetrics implements OrderAcks {
                 .description("Trading state an account trades under: 0 active, 1 reducing, 2 halted")
                 .register(registry);
         Gauge.builder(NOTIFICATIONS_PENDING, this, m -> m.notificationsPending)
-                .description("Notifications stored and not yet delivered").register(registry);
-        for (String venue : venues) {
+                .description("Notifications stored and not yet delivered").strongReference(true).register(registry);
+        rateLimitedVenues = List.copyOf(venues);
+        for (String venue : rateLimitedVenues) {
             FunctionCounter.builder(RATE_LIMITED, venue, VenueRateLimits::count)
                     .description("Rate-limit answers (HTTP 429/418 or the venue's code for it) from a venue")
                     .tag("venue", venue).register(registry);

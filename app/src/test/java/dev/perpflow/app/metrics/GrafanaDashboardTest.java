@@ -64,7 +64,8 @@ class GrafanaDashboardTest {
         assertThat(metricNames("sum by (venue, le) (rate(foo_seconds_bucket{venue=~\"$venue\",x=\"a b\"}"
                 + "[$__rate_interval])) / on (venue) bar_total * 60 > 0.5e3 unless baz"))
                 .containsExactly("foo_seconds_bucket", "bar_total", "baz");
-        assertThat(metricNames("histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m])))")).containsExactly("x_bucket");
+        assertThat(metricNames("histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m])))"))
+                .containsExactly("x_bucket");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class MetricsDoc {
 
     static final Path ROOT = Path.of(System.getProperty("perpflow.routes-dir", "../routes")).getParent();
-    private static final Pattern METRIC = Pattern.compile("(?m)^### `([a-zA-Z_:][a-zA-Z0-9_:]*)`\\s*\\n+\\| type \\| (\\w+) \\|");
+    private static final Pattern METRIC =
+            Pattern.compile("(?m)^### `([a-zA-Z_:][a-zA-Z0-9_:]*)`\\s*\\n+\\| type \\| (\\w+) \\|");
 
     private MetricsDoc() {
     }
@@ -29,7 +30,7 @@ final class MetricsDoc {
         return metrics;
     }
 
-    /** The series the documented metrics are served as: a histogram's buckets, count and sum, a summary's count and sum. */
+    /** The series the documented metrics are served as (a histogram's buckets, count, sum; a summary's count, sum). */
     static Set<String> series() throws IOException {
         Set<String> series = new LinkedHashSet<>();
         metrics().forEach((name, type) -> {

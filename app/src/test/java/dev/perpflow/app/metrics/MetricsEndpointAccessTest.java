@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsEndpointAccessTest {
 
-    private static final PerpflowMetrics METRICS = new PerpflowMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    private static final PerpflowMetrics METRICS =
+            new PerpflowMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
     private static Exchange from(String address) throws Exception {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
@@ -58,7 +59,8 @@ class MetricsEndpointAccessTest {
 
         endpoint(false).scrape(exchange);
 
-        assertThat(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE))
+                .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
         assertThat(exchange.getMessage().getHeader("X-Custom")).isNull();
         assertThat(exchange.getMessage().getBody(String.class))

@@ -32,7 +32,8 @@ class MetricsInTheAppTest extends AppTestSupport {
     @Override
     protected Properties extraProperties() {
         Properties properties = new Properties();
-        properties.setProperty("perpflow.funding-arb.dev-run", ROOT.resolve("configs/dev/funding-arb-sims.yaml").toString());
+        properties.setProperty("perpflow.funding-arb.dev-run",
+                ROOT.resolve("configs/dev/funding-arb-sims.yaml").toString());
         properties.setProperty("perpflow.funding-arb.tick-millis", "300");
         properties.setProperty("perpflow.grid.dev-run", ROOT.resolve("configs/dev/grid-sim-a.yaml").toString());
         properties.setProperty("perpflow.grid.tick-millis", "200");

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** {@code perpflow.metrics.public=true}: a scrape from the loopback address needs no key; the control API still does. */
+/** {@code perpflow.metrics.public=true}: a scrape from loopback needs no key; the control API still does. */
 class MetricsPublicOnLoopbackTest extends AppTestSupport {
 
     @Override
@@ -25,7 +25,8 @@ class MetricsPublicOnLoopbackTest extends AppTestSupport {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain; version=0.0.4"));
-        assertThat(metrics.body()).contains("perpflow_trading_state{account=\"default\"} 0.0").contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("perpflow_trading_state{account=\"default\"} 0.0")
+                .contains("jvm_memory_used_bytes");
     }
 
     @Test

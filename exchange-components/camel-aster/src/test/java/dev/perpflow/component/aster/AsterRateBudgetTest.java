@@ -63,7 +63,8 @@ class AsterRateBudgetTest {
     void theVenuesRateLimitAnswerIsCountedAndCallsHeldBackAfterItAreNot() {
         join(aster.client.instruments());
         long before = VenueRateLimits.count(aster.client.venue());
-        aster.fake.server().faults().answerNext(1, on("GET", "/fapi/v2/balance"), TOO_MANY.withHeader("Retry-After", "2"));
+        aster.fake.server().faults().answerNext(1, on("GET", "/fapi/v2/balance"),
+                TOO_MANY.withHeader("Retry-After", "2"));
 
         assertThatThrownBy(() -> join(aster.client.balances())).isInstanceOf(RateLimitedException.class);
         assertThatThrownBy(() -> join(aster.client.positions())).as("held back inside Retry-After")
