@@ -159,6 +159,24 @@ class MetricsInTheAppTest extends AppTestSupport {
     }
 
     @Test
+    void aFailedFundingRoundIsCountedAsTheCollectionLogRecordsIt() throws Exception {
+        SimExchangeClient simB = (SimExchangeClient) context.getRegistry()
+                .lookupByNameAndType("venueRegistry", VenueRegistry.class).client("sim-b").orElseThrow();
+        String failedRows = "SELECT count(*) FROM collection_logs l JOIN dexes d ON d.id = l.dex_id "
+                + "WHERE d.name = 'sim-b' AND l.status = 'failed'";
+        assertThat(count(failedRows)).isZero();
+
+        // every attempt of a poll (three, with backoff) fails: the round fails
+        simB.faults().failNextRequests(20);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            double failed = scrape().valueOrZero("perpflow_funding_rounds_total", "venue", "sim-b", "outcome",
+                    "failed");
+            assertThat(failed).isPositive().isEqualTo((double) count(failedRows));
+        });
+    }
+
+    @Test
     void everyDocumentedMetricIsServedWithJvmAndCamelRouteMetrics() throws Exception {
         assertThat(MetricsDoc.metrics()).as("metrics documented in docs/METRICS.md").hasSizeGreaterThan(15);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
