@@ -42,6 +42,10 @@ import dev.perpflow.app.strategy.RunStartup;
 import dev.perpflow.app.control.ControlService;
 import dev.perpflow.app.json.Json;
 import dev.perpflow.app.logging.LogFiles;
+import dev.perpflow.app.metrics.AppMetricsSources;
+import dev.perpflow.app.metrics.MeterRegistries;
+import dev.perpflow.app.metrics.MetricsEndpoint;
+import dev.perpflow.app.metrics.PerpflowMetrics;
 import dev.perpflow.app.notifications.NotificationOutbox;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
@@ -63,6 +67,7 @@ import dev.perpflow.funding.FeeSchedule;
 import dev.perpflow.funding.OpportunityFinder;
 import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.risk.RiskLimits;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +127,8 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 venueRepository, venueHealth, clock);
 
         Registry registry = context.getRegistry();
+        PrometheusMeterRegistry meterRegistry = MeterRegistries.prometheus(registry);
+        PerpflowMetrics metrics = new PerpflowMetrics(meterRegistry);
         registry.bind("dataSource", database.dataSource());
         registry.bind("jackson", Json.dataFormat());
         EventOutbox events = new EventOutbox(database.dataSource());
@@ -132,7 +139,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("database", database);
         registry.bind("venueRegistry", venues);
         registry.bind("opportunityService", opportunities);
-        registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities));
+        registry.bind("fundingStore", new FundingStore(venueRepository, fundingRepository, opportunities, metrics));
         // the maintenance routes put these into their SQL: whole numbers in range, or startup stops here
         properties.integer("perpflow.retention.funding-rates-days", 90, 1, 36_500);
         properties.integer("perpflow.retention.collection-logs-days", 30, 1, 36_500);
@@ -155,9 +162,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 properties.decimal("perpflow.risk.max-order-notional-usd", new BigDecimal("50000")),
                 properties.integer("perpflow.risk.max-orders-per-second", 10, 1, 10_000)), tradingStates, clock);
         ExecutionCore execution = new ExecutionCore(AccountTrading.DEFAULT, venues.clients(),
-                new JdbcOrderJournal(database.dataSource()), risk,
+                new JdbcOrderJournal(database.dataSource(), AccountTrading.DEFAULT, metrics), risk,
                 new ExecutionAlerts(AccountTrading.DEFAULT, events, clock),
-                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock);
+                Duration.ofSeconds(properties.integer("perpflow.execution.reconcile-seconds", 60, 1, 86_400)), clock,
+                metrics);
         context.addService(new ClosingService(execution), true, true);
         registry.bind("executionCore", execution);
 
@@ -179,6 +187,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 java.net.URI.create(properties.string("perpflow.proxy.check-url", "https://api.ipify.org")),
                 properties.seconds("perpflow.proxy.check-seconds", Duration.ofMinutes(30), 1));
         accountTrading.alerts(account -> new ExecutionAlerts(account, events, clock));
+        accountTrading.metrics(metrics);
         context.addService(new ClosingService(accountTrading), true, true);
         registry.bind("accountTrading", accountTrading);
         KillSwitch killSwitch = new KillSwitch(risk, () -> {
@@ -217,6 +226,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("controlService", control);
         registry.bind("strategiesApi", new StrategiesApi(grids, control));
         registry.bind("controlApi", new ControlApi(control));
+        metrics.bind(new AppMetricsSources(accountTrading, risk, arbs, grids, notificationOutbox,
+                () -> new AccountRepository(database.dataSource(), audit, clock)), venues.enabledNames());
+        registry.bind("metricsEndpoint", new MetricsEndpoint(meterRegistry, metrics,
+                properties.bool("perpflow.metrics.public", false)));
         List<RunStartup.DevRun> devRuns = new java.util.ArrayList<>();
         String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
         if (!devArbRun.isEmpty()) {

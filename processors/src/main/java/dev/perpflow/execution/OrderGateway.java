@@ -54,6 +54,7 @@ public final class OrderGateway {
     private final int resolveAttempts;
     private final Duration resolveDelay;
     private final java.util.concurrent.Executor journalWriter;
+    private final OrderAcks acks;
     /** Orders given up by their execution, until a venue view shows them ended (the journal keeps the flag too). */
     private final Map<String, Boolean> givenUp = new ConcurrentHashMap<>();
 
@@ -64,7 +65,16 @@ public final class OrderGateway {
     public OrderGateway(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
             Alerts alerts, Clock clock, OrderUpdates updates, int resolveAttempts, Duration resolveDelay,
             java.util.concurrent.Executor journalWriter) {
+        this(account, venues, journal, risk, alerts, clock, updates, resolveAttempts, resolveDelay, journalWriter,
+                OrderAcks.NONE);
+    }
+
+    /** @param acks told how long each venue took to answer a submit (the app's latency histogram) */
+    public OrderGateway(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
+            Alerts alerts, Clock clock, OrderUpdates updates, int resolveAttempts, Duration resolveDelay,
+            java.util.concurrent.Executor journalWriter, OrderAcks acks) {
         this.journalWriter = journalWriter;
+        this.acks = acks;
         this.account = account;
         this.venues = Map.copyOf(venues);
         this.journal = journal;
@@ -120,13 +130,18 @@ public final class OrderGateway {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        long sentAt = System.nanoTime();
         return client.submitOrder(intent.request()).handle((order, failure) -> {
+            Throwable cause = failure == null ? null : ExchangeException.unwrap(failure);
+            if (failure == null || cause instanceof OrderRejectedException) {
+                // the venue answered: placed or refused (a rate limit or no answer is no acknowledgement)
+                acks.acknowledged(intent.venue(), Duration.ofNanos(System.nanoTime() - sentAt));
+            }
             if (failure == null) {
                 record(order);
                 cancelIfHaltedMeanwhile(intent, order);
                 return CompletableFuture.completedFuture(order);
             }
-            Throwable cause = ExchangeException.unwrap(failure);
             if (cause instanceof OrderRejectedException || cause instanceof RateLimitedException
                     || cause instanceof VenueUnavailableException) {
                 // definitively not placed: the venue refused it or never received it

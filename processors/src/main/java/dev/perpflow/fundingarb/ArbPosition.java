@@ -73,6 +73,19 @@ public record ArbPosition(String id, String runId, String symbol, ArbLeg longLeg
         return cumulativeFunding.subtract(totalFees());
     }
 
+    /**
+     * Funding received minus fees paid plus the legs' unrealized PnL as last monitored (a leg not monitored yet
+     * counts 0): what the position would make if closed at the marks of its last check, before exit costs.
+     */
+    public BigDecimal netPnlUsd() {
+        return netFundingPnl().add(unrealized(longLeg)).add(unrealized(shortLeg));
+    }
+
+    private static BigDecimal unrealized(ArbLeg leg) {
+        return leg.snapshot() == null || leg.snapshot().unrealizedPnl() == null ? BigDecimal.ZERO
+                : leg.snapshot().unrealizedPnl();
+    }
+
     /** Deterministic client-order-id prefix of this position's entry orders. */
     public String entryIdPrefix() {
         return "fa-" + id + "-e";

@@ -136,6 +136,35 @@ class OrderGatewayTest {
     }
 
     @Test
+    void onlySubmitsTheVenueAnsweredAreReportedAsAcknowledgements() throws Exception {
+        List<String> acked = new CopyOnWriteArrayList<>();
+        List<Duration> took = new CopyOnWriteArrayList<>();
+        try (SimExchangeClient slow = SimExchangeClient.manual(SimVenueConfig.defaults("slow", 3)
+                .withLatency(Duration.ofMillis(50), Duration.ZERO), new SimClock(START))) {
+            OrderGateway g = new OrderGateway("default", Map.of("slow", slow), journal, risk, alerts::add, clock,
+                    OrderUpdates.none(), 3, Duration.ofMillis(10), Runnable::run, (venue, elapsed) -> {
+                        acked.add(venue);
+                        took.add(elapsed);
+                    });
+            OrderIntent placed = new OrderIntent("slow", OrderRequest.market("a-1", "BTC", Side.BUY,
+                    new BigDecimal("0.01"), false), "test", PRICE, BigDecimal.ONE);
+            g.submit(placed).get(5, TimeUnit.SECONDS);
+            slow.faults().rejectNext(1);
+            failure(g.submit(new OrderIntent("slow", OrderRequest.market("a-2", "BTC", Side.BUY,
+                    new BigDecimal("0.01"), false), "test", PRICE, BigDecimal.ONE)));
+            slow.faults().rateLimitNext(1, Duration.ofSeconds(1));
+            failure(g.submit(new OrderIntent("slow", OrderRequest.market("a-3", "BTC", Side.BUY,
+                    new BigDecimal("0.01"), false), "test", PRICE, BigDecimal.ONE)));
+            slow.faults().acceptThenTimeoutNext(1);
+            g.submit(new OrderIntent("slow", OrderRequest.market("a-4", "BTC", Side.BUY, new BigDecimal("0.01"),
+                    false), "test", PRICE, BigDecimal.ONE)).get(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(acked).as("placed and refused; not rate limited, not timed out").containsExactly("slow", "slow");
+        assertThat(took.get(0)).as("the venue's latency is in it").isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void riskRefusalsHappenBeforeTheJournal() {
         OrderIntent huge = market("big", Side.BUY, "1");
         OrderIntent capped = new OrderIntent("sim", huge.request(), "test", new BigDecimal("900000"), BigDecimal.ONE);

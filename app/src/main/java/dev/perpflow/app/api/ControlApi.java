@@ -308,7 +308,7 @@ public class ControlApi {
         row.put("opened_at", p.openedAt());
         row.put("cumulative_funding_usd", p.cumulativeFunding());
         row.put("total_fees_usd", p.totalFees());
-        row.put("net_pnl_usd", held.netPnlUsd());
+        row.put("net_pnl_usd", p.netPnlUsd());
         row.put("legs", Map.of(p.longDex(), legJson(p.longLeg()), p.shortDex(), legJson(p.shortLeg())));
         row.put("account_name", held.account());
         return row;

@@ -18,14 +18,12 @@ import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.execution.Futures;
 import dev.perpflow.funding.Opportunity;
 import dev.perpflow.funding.OpportunityFilter;
-import dev.perpflow.fundingarb.ArbLeg;
 import dev.perpflow.fundingarb.ArbPosition;
 import dev.perpflow.fundingarb.CloseType;
 import dev.perpflow.fundingarb.ExitReasons;
 import dev.perpflow.fundingarb.FundingArbEngine;
 import dev.perpflow.risk.RiskGuard;
 import dev.perpflow.risk.TradingState;
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,16 +56,6 @@ public final class ControlService {
 
     /** An open position of a run of {@code account}. */
     public record AccountPosition(String account, ArbPosition position) {
-
-        /** Funding net of fees plus both legs' unrealized PnL, as the venues last reported it. */
-        public BigDecimal netPnlUsd() {
-            return position.netFundingPnl().add(unrealized(position.longLeg())).add(unrealized(position.shortLeg()));
-        }
-
-        private static BigDecimal unrealized(ArbLeg leg) {
-            return leg.snapshot() == null || leg.snapshot().unrealizedPnl() == null ? BigDecimal.ZERO
-                    : leg.snapshot().unrealizedPnl();
-        }
     }
 
     /** Open positions of one account, or of every account the caller may see ({@code account} null). */

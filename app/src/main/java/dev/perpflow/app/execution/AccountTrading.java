@@ -66,6 +66,7 @@ public final class AccountTrading implements AutoCloseable {
     private final Map<String, AccountNetwork> networks = new LinkedHashMap<>();
     private java.util.function.Function<String, dev.perpflow.execution.Alerts> alerts =
             account -> message -> LOG.error("ALERT [{}]: {}", account, message);
+    private dev.perpflow.app.metrics.PerpflowMetrics metrics = dev.perpflow.app.metrics.PerpflowMetrics.discarding();
     private Supplier<ProxyRepository> proxies = () -> null;
     private Supplier<AuditLog> audit = () -> null;
     private URI proxyCheckUrl = URI.create("https://api.ipify.org");
@@ -79,6 +80,11 @@ public final class AccountTrading implements AutoCloseable {
     /** Where each account's execution alerts go (the notification outbox in the app). */
     public void alerts(java.util.function.Function<String, dev.perpflow.execution.Alerts> alertsOf) {
         this.alerts = alertsOf;
+    }
+
+    /** Where each account's journal counts its orders and its gateway reports acknowledgement times. */
+    public void metrics(dev.perpflow.app.metrics.PerpflowMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Proxies per account: where assignments are read, what the health check requests and how often. */
@@ -149,8 +155,8 @@ public final class AccountTrading implements AutoCloseable {
                     network == null ? null : network.httpClient()));
         }
         Trading trading = new Trading(name, Map.copyOf(clients), Map.copyOf(unavailable),
-                new ExecutionCore(name, clients, new JdbcOrderJournal(dataSource, name), risk, alerts.apply(name),
-                        reconcileInterval, clock));
+                new ExecutionCore(name, clients, new JdbcOrderJournal(dataSource, name, metrics), risk,
+                        alerts.apply(name), reconcileInterval, clock, metrics));
         byAccount.put(account, trading);
         byAccount.put(name, trading);
         accountIds.put(name, stored.id());

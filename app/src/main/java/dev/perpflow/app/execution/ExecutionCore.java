@@ -1,6 +1,7 @@
 package dev.perpflow.app.execution;
 
 import dev.perpflow.execution.Alerts;
+import dev.perpflow.execution.OrderAcks;
 import dev.perpflow.execution.OrderGateway;
 import dev.perpflow.execution.OrderJournal;
 import dev.perpflow.execution.OrderTracker;
@@ -46,6 +47,12 @@ public class ExecutionCore implements AutoCloseable {
 
     public ExecutionCore(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
             Alerts alerts, Duration reconcileInterval, Clock clock) {
+        this(account, venues, journal, risk, alerts, reconcileInterval, clock, OrderAcks.NONE);
+    }
+
+    /** @param acks told how long each venue took to answer a submit (the app's metrics) */
+    public ExecutionCore(String account, Map<String, ExchangeClient> venues, OrderJournal journal, RiskGuard risk,
+            Alerts alerts, Duration reconcileInterval, Clock clock, OrderAcks acks) {
         this.account = account;
         this.alerts = alerts;
         OrderUpdates updates = new OrderUpdates();
@@ -55,7 +62,7 @@ public class ExecutionCore implements AutoCloseable {
             return thread;
         });
         this.gateway = new OrderGateway(account, venues, journal, risk, alerts, clock, updates, 5,
-                Duration.ofMillis(200), journalWriter);
+                Duration.ofMillis(200), journalWriter, acks);
         this.reconcileInterval = reconcileInterval;
         this.clock = clock;
         Map<String, OrderTracker> byVenue = new ConcurrentHashMap<>();
@@ -83,6 +90,13 @@ public class ExecutionCore implements AutoCloseable {
 
     public OrderGateway gateway() {
         return gateway;
+    }
+
+    /** Whether each tracked venue's private order stream is connected now, by venue (venues it trades on). */
+    public Map<String, Boolean> orderStreamsUp() {
+        Map<String, Boolean> up = new java.util.TreeMap<>();
+        trackers.forEach((venue, tracker) -> up.put(venue, tracker.isStreamUp()));
+        return up;
     }
 
     /** Timer step: reconciles every venue whose stream is down or whose last reconciliation is due. */

@@ -3,6 +3,7 @@ package dev.perpflow.app.execution;
 import dev.perpflow.app.events.DomainEvent;
 import dev.perpflow.app.events.EventOutbox;
 import dev.perpflow.app.events.OrderEvents;
+import dev.perpflow.app.metrics.PerpflowMetrics;
 import dev.perpflow.execution.DuplicateClientOrderIdException;
 import dev.perpflow.execution.FillIdentity;
 import dev.perpflow.execution.JournaledOrder;
@@ -51,14 +52,24 @@ public class JdbcOrderJournal implements OrderJournal {
 
     private final DataSource dataSource;
     private final String account;
+    private final PerpflowMetrics metrics;
 
     public JdbcOrderJournal(DataSource dataSource) {
         this(dataSource, DEFAULT_ACCOUNT);
     }
 
     public JdbcOrderJournal(DataSource dataSource, String account) {
+        this(dataSource, account, PerpflowMetrics.discarding());
+    }
+
+    /**
+     * @param metrics counts each order journaled and each outcome it reaches ({@code perpflow_orders_total}), once,
+     *                after the write that records it committed
+     */
+    public JdbcOrderJournal(DataSource dataSource, String account, PerpflowMetrics metrics) {
         this.dataSource = dataSource;
         this.account = account;
+        this.metrics = metrics;
     }
 
     @Override
@@ -91,6 +102,7 @@ public class JdbcOrderJournal implements OrderJournal {
             if (ps.executeUpdate() == 0) {
                 throw new DuplicateClientOrderIdException(venue, request.clientOrderId());
             }
+            metrics.order(venue, account, PerpflowMetrics.OrderOutcome.SUBMITTED);
             return order;
         } catch (SQLException e) {
             throw new JournalException("could not journal order " + request.clientOrderId() + " on " + venue, e);
@@ -292,13 +304,17 @@ public class JdbcOrderJournal implements OrderJournal {
                     write.setString(10, account);
                     write.executeUpdate();
                 }
-                if (next.status() != current.status()) {
+                boolean changed = next.status() != current.status();
+                if (changed) {
                     java.util.Optional<DomainEvent> event = OrderEvents.statusChanged(account, next);
                     if (event.isPresent()) {
                         EventOutbox.append(c, event.get());
                     }
                 }
                 c.commit();
+                if (changed) {
+                    outcomeOf(next.status()).ifPresent(outcome -> metrics.order(venue, account, outcome));
+                }
                 return next;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -307,6 +323,17 @@ public class JdbcOrderJournal implements OrderJournal {
         } catch (SQLException e) {
             throw new JournalException("could not update order " + clientOrderId + " on " + venue, e);
         }
+    }
+
+    /** The outcome an order reached by moving to {@code status}, if it is one of those counted. */
+    private static Optional<PerpflowMetrics.OrderOutcome> outcomeOf(OrderStatus status) {
+        return switch (status) {
+            case FILLED -> Optional.of(PerpflowMetrics.OrderOutcome.FILLED);
+            case CANCELED -> Optional.of(PerpflowMetrics.OrderOutcome.CANCELLED);
+            case REJECTED -> Optional.of(PerpflowMetrics.OrderOutcome.REJECTED);
+            case UNKNOWN -> Optional.of(PerpflowMetrics.OrderOutcome.UNKNOWN);
+            default -> Optional.empty();
+        };
     }
 
     /** NUMERIC columns pad to their scale; give values back the way they were written (10, not 10.000000000000). */

@@ -1,11 +1,13 @@
 package dev.perpflow.app.funding;
 
+import dev.perpflow.app.metrics.PerpflowMetrics;
 import dev.perpflow.app.persistence.FundingRepository;
 import dev.perpflow.app.persistence.VenueRepository;
 import dev.perpflow.exchange.component.PerpConstants;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.model.FundingSnapshot;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -24,17 +26,24 @@ public class FundingStore {
     private final VenueRepository venues;
     private final FundingRepository funding;
     private final OpportunityService opportunities;
+    private final PerpflowMetrics metrics;
 
-    public FundingStore(VenueRepository venues, FundingRepository funding, OpportunityService opportunities) {
+    /** @param metrics counts stored and failed rounds and times them ({@code perpflow_funding_round*}) */
+    public FundingStore(VenueRepository venues, FundingRepository funding, OpportunityService opportunities,
+            PerpflowMetrics metrics) {
         this.venues = venues;
         this.funding = funding;
         this.opportunities = opportunities;
+        this.metrics = metrics;
     }
 
     /** Route step: stores one venue's round; the body stays the snapshot. */
     public void store(FundingSnapshot snapshot) throws SQLException {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("venue", snapshot.venue())) {
+            long start = System.nanoTime();
             int written = funding.storeRound(venues.idOf(snapshot.venue()), snapshot);
+            Duration storing = Duration.ofNanos(System.nanoTime() - start);
+            metrics.fundingRoundStored(snapshot.venue(), snapshot.latency().plus(storing));
             LOG.debug("Stored {} of {} funding rates from {} ({} ms)", written, snapshot.rates().size(),
                     snapshot.venue(), snapshot.latency().toMillis());
         }
@@ -46,6 +55,9 @@ public class FundingStore {
         String venue = failure instanceof ExchangeException e ? e.venue()
                 : exchange.getMessage().getHeader(PerpConstants.VENUE, String.class);
         String message = failure == null ? "unknown error" : describe(failure);
+        if (venue != null) {
+            metrics.fundingRoundFailed(venue);
+        }
         if (venue == null) {
             LOG.error("Funding collection failed for an unknown venue: {}", message, failure);
             return;

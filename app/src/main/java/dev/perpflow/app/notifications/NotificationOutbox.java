@@ -97,6 +97,16 @@ public class NotificationOutbox {
         }
     }
 
+    /** How many notifications are stored and not yet delivered (the partial index of unsent rows answers it). */
+    public long pending() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM strategy_notifications WHERE NOT sent");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();

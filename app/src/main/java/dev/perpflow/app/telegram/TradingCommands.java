@@ -164,7 +164,7 @@ final class TradingCommands implements CommandGroup {
                     .append(ChatText.escape(p.status().name().toLowerCase(Locale.ROOT)))
                     .append(" · size $").append(money(p.sizeUsd())).append("\nfunding $")
                     .append(money(p.cumulativeFunding())).append(" · fees $").append(money(p.totalFees()))
-                    .append(" · net PnL $").append(money(held.netPnlUsd())).append("\naccount ")
+                    .append(" · net PnL $").append(money(p.netPnlUsd())).append("\naccount ")
                     .append(ChatText.escape(held.account())).append('\n');
         }
         chat.say(text.toString(), List.of(List.of(new Chat.Button("Refresh", "pos"))));

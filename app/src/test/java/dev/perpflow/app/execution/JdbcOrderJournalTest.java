@@ -93,6 +93,35 @@ class JdbcOrderJournalTest {
     }
 
     @Test
+    void eachOrderAndEachOutcomeItReachesIsCountedOnceForItsAccount() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        JdbcOrderJournal counted = new JdbcOrderJournal(db.database().dataSource(), "alice/main",
+                new dev.perpflow.app.metrics.PerpflowMetrics(registry));
+        java.util.function.Function<String, Double> orders = outcome -> registry.find("perpflow.orders")
+                .tags("venue", "v", "account", "alice/main", "outcome", outcome).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+
+        counted.recordIntent("v", limit("m1"), "entry", T);
+        counted.recordOrder(report("m1", OrderStatus.OPEN, "0"), T);
+        counted.recordOrder(report("m1", OrderStatus.FILLED, "10"), T);
+        counted.recordOrder(report("m1", OrderStatus.FILLED, "10"), T);   // the stream and a query both report it
+        counted.recordIntent("v", limit("m2"), "entry", T);
+        counted.markUnknown("v", "m2", "timeout after submit", T);
+        counted.recordOrder(report("m2", OrderStatus.CANCELED, "0"), T);
+        counted.recordIntent("v", limit("m3"), "entry", T);
+        counted.markRejected("v", "m3", "insufficient margin", T);
+        assertThatThrownBy(() -> counted.recordIntent("v", limit("m3"), "entry", T))
+                .isInstanceOf(DuplicateClientOrderIdException.class);
+
+        assertThat(orders.apply("submitted")).isEqualTo(3.0);
+        assertThat(orders.apply("filled")).isEqualTo(1.0);
+        assertThat(orders.apply("unknown")).isEqualTo(1.0);
+        assertThat(orders.apply("cancelled")).isEqualTo(1.0);
+        assertThat(orders.apply("rejected")).isEqualTo(1.0);
+    }
+
+    @Test
     void unknownOrdersStayUnresolvedUntilTheVenueAnswers() {
         journal.recordIntent("v", limit("u1"), "hedge", T);
         journal.markUnknown("v", "u1", "timeout after submit", T);

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.perpflow.exchange.error.RateLimitedException;
 import dev.perpflow.exchange.http.VenueHttpClient;
+import dev.perpflow.exchange.http.VenueRateLimits;
 import dev.perpflow.exchange.model.Order;
 import dev.perpflow.exchange.model.OrderRequest;
 import dev.perpflow.exchange.model.OrderStatus;
@@ -56,6 +57,21 @@ class AsterRateBudgetTest {
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(join(aster.client.balances())).isNotEmpty());
+    }
+
+    @Test
+    void theVenuesRateLimitAnswerIsCountedAndCallsHeldBackAfterItAreNot() {
+        join(aster.client.instruments());
+        long before = VenueRateLimits.count(aster.client.venue());
+        aster.fake.server().faults().answerNext(1, on("GET", "/fapi/v2/balance"),
+                TOO_MANY.withHeader("Retry-After", "2"));
+
+        assertThatThrownBy(() -> join(aster.client.balances())).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> join(aster.client.positions())).as("held back inside Retry-After")
+                .isInstanceOf(RateLimitedException.class);
+
+        assertThat(VenueRateLimits.count(aster.client.venue())).as("perpflow_rate_limited_total counts answers only")
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.perpflow.exchange.error.OrderRejectedException;
 import dev.perpflow.exchange.error.RateLimitedException;
 import dev.perpflow.exchange.error.UnknownOutcomeException;
 import dev.perpflow.exchange.error.VenueUnavailableException;
+import dev.perpflow.exchange.http.VenueRateLimits;
 import dev.perpflow.exchange.model.Balance;
 import dev.perpflow.exchange.model.Bbo;
 import dev.perpflow.exchange.model.Fill;
@@ -364,7 +365,7 @@ public final class SimExchangeClient implements ExchangeClient {
 
     private <T> CompletableFuture<T> failed(SimFaults.Fault fault, SimOperation operation) {
         return switch (fault) {
-            case RATE_LIMITED -> CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
+            case RATE_LIMITED -> CompletableFuture.failedFuture(rateLimited());
             case UNAVAILABLE -> CompletableFuture.failedFuture(new VenueUnavailableException(venue(),
                     "injected failure: " + operation.name().toLowerCase(java.util.Locale.ROOT) + " unreachable", null));
             case HANG, ACCEPT_THEN_HANG -> new CompletableFuture<>();
@@ -378,16 +379,22 @@ public final class SimExchangeClient implements ExchangeClient {
     /** Runs an engine call after the venue's latency, with the fault checks every request goes through. */
     private <T> CompletableFuture<T> callUnaimed(Supplier<T> action) {
         if (faults.inRateLimitStorm(clock.instant())) {
-            return CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
+            return CompletableFuture.failedFuture(rateLimited());
         }
         if (faults.takeFailure()) {
             return CompletableFuture.failedFuture(
                     new VenueUnavailableException(venue(), "injected failure: venue unreachable", null));
         }
         if (faults.takeRateLimit()) {
-            return CompletableFuture.failedFuture(new RateLimitedException(venue(), faults.retryAfter()));
+            return CompletableFuture.failedFuture(rateLimited());
         }
         return respond(action);
+    }
+
+    /** The rate-limit answer this venue plays, counted as a real venue's would be ({@link VenueRateLimits}). */
+    private RateLimitedException rateLimited() {
+        VenueRateLimits.answered(venue());
+        return new RateLimitedException(venue(), faults.retryAfter());
     }
 
     /** Runs an engine call after the venue's latency. */

@@ -136,6 +136,7 @@ public final class VenueHttpClient {
         }
         ExchangeException error = httpFailure(request, answer);
         if (error instanceof RateLimitedException limited) {
+            VenueRateLimits.answered(venue);
             limiter.limited(limited.retryAfter(), answer.status() == 418);
         }
         throw new CompletionException(error);
