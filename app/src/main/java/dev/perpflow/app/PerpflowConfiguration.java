@@ -19,6 +19,7 @@ import dev.perpflow.app.api.TasksApi;
 import dev.perpflow.app.api.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
+import dev.perpflow.app.dashboard.DashboardFiles;
 import dev.perpflow.app.config.PropertyReader;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
@@ -137,6 +138,8 @@ public class PerpflowConfiguration implements CamelConfiguration {
         properties.integer("perpflow.retention.events-days", 30, 1, 36_500);
         properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080);
         registry.bind("jsonResponse", new JsonResponder());
+        registry.bind("dashboardFiles", new DashboardFiles(properties.bool("perpflow.ws.enabled", true),
+                properties.integer("perpflow.ws.port", 8081, 0, 65535), "/ws/events"));
         registry.bind("requestCheck", new RequestCheck());
         registry.bind("healthApi",
                 new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));
@@ -210,7 +213,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 new RunGuard(database.dataSource(), RuntimeLimits.read(properties), clock), access, audit,
                 settings.dataDir().resolve("logs"), clock);
         registry.bind("strategyRuntime", runtime);
-        registry.bind("strategiesApi", new StrategiesApi(grids, runtime, access));
+        registry.bind("strategiesApi", new StrategiesApi(grids, arbs, runtime, access));
         ControlApi controlApi = new ControlApi(arbs, grids, gridRepository, venues, killSwitch, access,
                 accountTrading, audit, runtime);
         registry.bind("controlApi", controlApi);
