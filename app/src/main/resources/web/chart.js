@@ -36,20 +36,22 @@ function niceStep(span, count) {
  * Draws series = [{ name, points: [{ t: epoch ms, v: number }] }] into container (replacing what it held).
  * yFormat turns a value into an axis label. Returns the number of series drawn.
  */
-export function drawLineChart(container, series, { yFormat = String, title = '' } = {}) {
+export function drawLineChart(container, series, options = {}) {
+  const { yFormat = String, title = '' } = options;
+  drawn.set(container, { series, options });
   container.replaceChildren();
-  const drawn = series.filter((s) => s.points.length > 0);
-  if (drawn.length === 0) {
+  const withData = series.filter((s) => s.points.length > 0);
+  if (withData.length === 0) {
     const empty = document.createElement('p');
     empty.className = 'muted';
     empty.textContent = 'No history yet for this symbol.';
     container.append(empty);
     return 0;
   }
-  const width = 800;
-  const height = 300;
-  const m = { top: 12, right: 14, bottom: 30, left: 78 };
-  const all = drawn.flatMap((s) => s.points);
+  const width = Math.max(300, Math.round(container.clientWidth || 800));
+  const height = width < 500 ? 220 : 300;
+  const m = { top: 12, right: 14, bottom: 30, left: 70 };
+  const all = withData.flatMap((s) => s.points);
   let xMin = Math.min(...all.map((p) => p.t));
   let xMax = Math.max(...all.map((p) => p.t));
   if (xMax === xMin) {
@@ -73,9 +75,10 @@ export function drawLineChart(container, series, { yFormat = String, title = '' 
     svg.append(el('line', { class: 'grid-line', x1: m.left, x2: width - m.right, y1: y(v), y2: y(v) }));
     svg.append(el('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, yFormat(v)));
   }
-  for (let i = 0; i <= 4; i++) {
-    const t = xMin + ((xMax - xMin) * i) / 4;
-    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
+  const xTicks = width < 500 ? 2 : 4;
+  for (let i = 0; i <= xTicks; i++) {
+    const t = xMin + ((xMax - xMin) * i) / xTicks;
+    const anchor = i === 0 ? 'start' : i === xTicks ? 'end' : 'middle';
     svg.append(el('text', { x: x(t), y: height - 8, 'text-anchor': anchor }, timeLabel(t, xMax - xMin)));
   }
   svg.append(el('line', { class: 'axis', x1: m.left, x2: width - m.right, y1: y(0), y2: y(0) }));
@@ -100,5 +103,19 @@ export function drawLineChart(container, series, { yFormat = String, title = '' 
     legend.append(key);
   });
   container.append(svg, legend);
-  return drawn.length;
+  return withData.length;
 }
+
+// charts are drawn at their container's width (so labels keep their size on a phone) and redrawn when it changes
+const drawn = new Map();
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    for (const [container, { series, options }] of drawn) {
+      if (container.isConnected && container.offsetParent !== null) {
+        drawLineChart(container, series, options);
+      }
+    }
+  }, 150);
+});

@@ -58,7 +58,7 @@ record Browser(ChromeDriver driver, Path profile) implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                "--window-size=1280,900", "--hide-scrollbars", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--user-data-dir=" + profile, "--lang=en-US");
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));

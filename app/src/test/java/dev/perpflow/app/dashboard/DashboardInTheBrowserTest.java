@@ -126,6 +126,8 @@ class DashboardInTheBrowserTest extends AppTestSupport {
         for (Dimension size : List.of(desktop, new Dimension(390, 844))) {
             driver.manage().window().setSize(size);
             script("window.scrollTo(0, 0)");
+            // the chart redraws at the new width 150 ms after a resize: let it settle for the picture (not a check)
+            ((JavascriptExecutor) driver).executeAsyncScript("setTimeout(arguments[arguments.length - 1], 400)");
             String width = size.equals(desktop) ? "desktop" : "phone";
             Files.write(dir.resolve(page + "-" + width + ".png"), browser.fullPageScreenshot(2400));
         }
@@ -250,6 +252,7 @@ class DashboardInTheBrowserTest extends AppTestSupport {
         visible("page-opportunities");
         waiting().until(d -> d.findElements(By.cssSelector("#opportunities tbody tr td[data-label=APY\\ \\%]")).size()
                 > 0);
+        screenshots("opportunities");
         WebElement symbol = driver.findElement(By.cssSelector("#opportunity-filters input[name=symbol]"));
         symbol.sendKeys("BTC");
         driver.findElement(By.cssSelector("#opportunity-filters button[type=submit]")).click();
@@ -257,7 +260,6 @@ class DashboardInTheBrowserTest extends AppTestSupport {
             List<String> symbols = all("#opportunities tbody td[data-label=Symbol]", null);
             return !symbols.isEmpty() && symbols.stream().allMatch("BTC"::equals);
         });
-        screenshots("opportunities");
         symbol.clear();
         driver.findElement(By.cssSelector("#opportunity-filters input[name=limit]")).sendKeys("1000");
         driver.findElement(By.cssSelector("#opportunity-filters button[type=submit]")).click();
@@ -270,7 +272,7 @@ class DashboardInTheBrowserTest extends AppTestSupport {
 
     @Test
     @Order(6)
-    void aRunsPageShowsItsConfigStatusEventsAndLog() throws Exception {
+    void aRunsPageShowsItsConfigStatusAndLogAndStopsAndStartsItAfterAConfirmation() throws Exception {
         WebDriver driver = driver();
         driver.get(base() + "/ui/#/run/dev-grid");
         visible("page-run");
@@ -287,8 +289,20 @@ class DashboardInTheBrowserTest extends AppTestSupport {
                 throw new IllegalStateException(e);
             }
         });
-        assertThat(driver.findElement(By.id("run-stop")).isEnabled()).isTrue();
         screenshots("run");
+
+        // stop and start again, each after its confirmation, through the same endpoints
+        visible("run-stop").click();
+        visible("confirm");
+        assertThat(driver.findElement(By.id("confirm-title")).getText()).isEqualTo("Stop this run?");
+        driver.findElement(By.id("confirm-ok")).click();
+        waiting().until(d -> "stopped".equals(d.findElement(By.id("run-status")).getAttribute("data-status")));
+        assertThat(api("GET", "/api/v1/strategies/dev-grid").get("status").asText()).isEqualTo("stopped");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("run-start"))).click();
+        visible("confirm");
+        driver.findElement(By.id("confirm-ok")).click();
+        waiting().until(d -> "running".equals(d.findElement(By.id("run-status")).getAttribute("data-status")));
+
         driver.get(base() + "/ui/#/run/dev-funding-arb");
         waiting().until(d -> d.findElement(By.id("run-config")).getText().contains("scan_exchanges"));
         assertThat(driver.findElement(By.id("run-stop-close")).isDisplayed()).isTrue();
@@ -303,6 +317,9 @@ class DashboardInTheBrowserTest extends AppTestSupport {
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(d ->
                 d.findElements(By.cssSelector("#positions button.close-position:enabled")).size() > 0);
         screenshots("positions");
+        // the run's page lists a funding-arbitrage run's own event log too (it was a grid's only)
+        assertThat(api("GET", "/api/v1/strategies/dev-funding-arb/events").get("events").findValuesAsText("type"))
+                .contains("position_opened");
         // the sims' spreads are narrow: the first close answer is made a wide-spread warning in the page, then the
         // page's second request goes to the app as it is
         script("""
