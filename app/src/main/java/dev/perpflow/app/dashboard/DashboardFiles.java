@@ -39,7 +39,7 @@ public class DashboardFiles {
     private final String wsPath;
     private final int wsPort;
     private final boolean wsEnabled;
-    private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     /**
      * @param wsPort the event feed's configured port ({@code perpflow.ws.port}); 0 (a port the system chose) cannot
@@ -70,7 +70,7 @@ public class DashboardFiles {
         String host = message.getHeader("Host", String.class);
         String ifNoneMatch = message.getHeader("If-None-Match", String.class);
         Optional<byte[]> content = name.equals("config.json") ? Optional.of(config())
-                : NAME.matcher(name).matches() ? files.computeIfAbsent(name, DashboardFiles::load) : Optional.empty();
+                : NAME.matcher(name).matches() ? file(name) : Optional.empty();
         message.removeHeaders("*");
         securityHeaders(message, host);
         if (content.isEmpty()) {
@@ -119,6 +119,17 @@ public class DashboardFiles {
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("X-Frame-Options", "DENY");
         message.setHeader("Referrer-Policy", "no-referrer");
+    }
+
+    /** A file of {@code web/}; found ones are kept (the jar does not change), misses are not (any name may be asked). */
+    private Optional<byte[]> file(String name) {
+        byte[] cached = files.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> loaded = load(name);
+        loaded.ifPresent(content -> files.put(name, content));
+        return loaded;
     }
 
     private static Optional<byte[]> load(String name) {

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -60,6 +64,8 @@ record Browser(ChromeDriver driver, Path profile) implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--hide-scrollbars", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--user-data-dir=" + profile, "--lang=en-US");
+        // the page's console, read by errorsInConsole()
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
         return new Browser(driver, profile);
@@ -75,6 +81,19 @@ record Browser(ChromeDriver driver, Path profile) implements AutoCloseable {
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    /**
+     * What the page logged as an error since the last call: script errors, Content-Security-Policy refusals, failed
+     * modules. A request the API answered with an error status is logged by the browser too; those are the tests' own
+     * doing (a wrong key, a bad filter) and are left out.
+     */
+    List<String> errorsInConsole() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("the server responded with a status of"))
+                .toList();
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,14 @@ class DashboardInTheBrowserTest extends AppTestSupport {
             browser = Browser.start();
         }
         return browser.driver();
+    }
+
+    /** No script error, no refusal by the page's Content-Security-Policy, no module that failed to load. */
+    @AfterEach
+    void thePageLoggedNoError() {
+        if (browser != null) {
+            assertThat(browser.errorsInConsole()).as("errors in the browser console").isEmpty();
+        }
     }
 
     @AfterAll
@@ -266,8 +275,10 @@ class DashboardInTheBrowserTest extends AppTestSupport {
         // the API's own 400 is shown, not swallowed
         waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
         assertThat(driver.findElement(By.id("error-text")).getText()).contains("limit");
+        // Clear drops the filters and the error with them
         driver.findElement(By.cssSelector("#opportunity-filters button[type=reset]")).click();
-        driver.findElement(By.id("error-close")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("error")));
+        waiting().until(d -> all("#opportunities tbody td[data-label=Symbol]", null).stream().distinct().count() > 1);
     }
 
     @Test

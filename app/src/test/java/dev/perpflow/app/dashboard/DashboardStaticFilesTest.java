@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardStaticFilesTest {
 
-    private static final List<String> FILES = List.of("index.html", "app.css", "app.js", "chart.js", "favicon.svg");
+    private static final List<String> SCRIPTS = List.of("app.js", "api.js", "ui.js", "feed.js", "chart.js",
+            "overview.js", "opportunities.js", "funding.js", "run.js", "positions.js");
+    private static final List<String> FILES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("index.html", "app.css", "favicon.svg"), SCRIPTS.stream()).toList();
 
     private static String read(String name) throws IOException {
         try (InputStream in = DashboardStaticFilesTest.class.getClassLoader().getResourceAsStream("web/" + name)) {
@@ -44,15 +47,20 @@ class DashboardStaticFilesTest {
 
     @Test
     void scriptsRenderDataAsTextOnlyAndNeverPutTheKeyInAUrl() throws IOException {
-        for (String name : List.of("app.js", "chart.js")) {
+        StringBuilder all = new StringBuilder();
+        for (String name : SCRIPTS) {
             String js = read(name);
             assertThat(js).as(name).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
                     "eval(", "new Function", "localStorage");
+            assertThat(Pattern.compile("[?&](api_key|apikey|key)=").matcher(js).find()).as(name + ": a key in a URL")
+                    .isFalse();
+            all.append(js);
         }
-        String app = read("app.js");
-        assertThat(app).contains("sessionStorage.setItem(KEY_STORAGE", "'X-API-Key'",
-                "JSON.stringify({ type: 'auth', api_key: apiKey })");
-        assertThat(Pattern.compile("[?&](api_key|apikey|key)=").matcher(app).find()).as("a key in a query").isFalse();
+        assertThat(read("api.js")).contains("sessionStorage.setItem(KEY_STORAGE", "headers['X-API-Key'] = session.key");
+        assertThat(read("feed.js")).contains("JSON.stringify({ type: 'auth', api_key: session.key })");
+        // every module the page loads is one the server serves
+        Pattern imports = Pattern.compile("from '\\./([a-z0-9-]+\\.js)'");
+        imports.matcher(all).results().forEach(m -> assertThat(SCRIPTS).as("imported").contains(m.group(1)));
     }
 
     @Test
