@@ -17,12 +17,14 @@ let config = { ws_enabled: false, ws_port: null, ws_path: '/ws/events' };
 
 /**
  * The page being shown: its refresh timers and feed listener end when another page is shown. A page's first load is
- * awaited before it registers them, so one left meanwhile (a quick click elsewhere) registers nothing.
+ * awaited before it registers them, so one left meanwhile (a quick click elsewhere) registers nothing; a load that
+ * ends after its visit does not render (active).
  */
 class Visit {
   constructor(page) {
     this.page = page;
     this.timers = [];
+    this.pending = new Map();
     this.listeners = [];
     this.active = true;
   }
@@ -30,6 +32,16 @@ class Visit {
   every(ms, action) {
     if (this.active) {
       this.timers.push(setInterval(action, ms));
+    }
+  }
+
+  /** Runs action in ms unless one under this name is already waiting (a burst of events, one refresh). */
+  soon(name, ms, action) {
+    if (this.active && !this.pending.has(name)) {
+      this.pending.set(name, setTimeout(() => {
+        this.pending.delete(name);
+        action();
+      }, ms));
     }
   }
 
@@ -43,6 +55,7 @@ class Visit {
   leave() {
     this.active = false;
     this.timers.forEach(clearInterval);
+    this.pending.forEach(clearTimeout);
     this.listeners.forEach((listener) => feed.listeners.delete(listener));
   }
 }

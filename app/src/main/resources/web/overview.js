@@ -11,14 +11,13 @@ export async function show(visit) {
   visit.every(5000, refresh);
   const list = $('events');
   list.replaceChildren(...recentEvents.slice(0, MAX_EVENTS).map(eventItem));
-  let pending = null;
   visit.onEvent((event) => {
     list.prepend(eventItem(event));
     while (list.children.length > MAX_EVENTS) {
       list.lastChild.remove();
     }
-    if (/^(position_|run_|halt|resume)/.test(event.type) && !pending) {
-      pending = setTimeout(() => { pending = null; refresh(); }, 300);
+    if (/^(position_|run_|halt|resume)/.test(event.type)) {
+      visit.soon('refresh', 300, refresh);
     }
   });
 }

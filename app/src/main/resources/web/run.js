@@ -3,25 +3,33 @@ import { api } from './api.js';
 import { eventItem } from './feed.js';
 import { $, clearError, confirmAction, load, notice, pairs, showError } from './ui.js';
 
+let shown = null; // { id, visit } of the run on screen: the page is the same for every run
+
 export async function show(visit, id) {
+  shown = { id, visit };
   $('run-id').textContent = id;
-  const refresh = () => load(`Run ${id}`, () => loadRun(id));
+  const refresh = () => load(`Run ${id}`, () => loadRun(id, visit));
+  $('run-status').replaceChildren();
+  delete $('run-status').dataset.status;
+  $('run-config').textContent = '';
   $('run-events').replaceChildren();
   $('run-log').textContent = '';
   await refresh();
   visit.every(5000, refresh);
-  let pending = null;
   visit.onEvent((event) => {
-    if (event.run === id && !pending) {
-      pending = setTimeout(() => { pending = null; refresh(); }, 500);
+    if (event.run === id) {
+      visit.soon('refresh', 500, refresh);
     }
   });
 }
 
-async function loadRun(id) {
+async function loadRun(id, visit) {
   const path = `/api/v1/strategies/${encodeURIComponent(id)}`;
   const [status, events, logs] = await Promise.all([
     api('GET', path), api('GET', `${path}/events?limit=50`), api('GET', `${path}/logs?lines=100`)]);
+  if (!visit.active) {
+    return; // another run (or page) is on screen now
+  }
   const { parameters, ...rest } = status;
   pairs($('run-status'), Object.entries(rest));
   $('run-status').dataset.status = status.status;
@@ -40,7 +48,7 @@ async function loadRun(id) {
 }
 
 async function runAction(action) {
-  const id = $('run-id').textContent;
+  const { id, visit } = shown;
   const path = `/api/v1/strategies/${encodeURIComponent(id)}`;
   const questions = {
     stop: ['Stop this run?', 'It makes no new entries. Positions it holds stay open and watched until flat.', 'Stop'],
@@ -60,7 +68,7 @@ async function runAction(action) {
   } catch (e) {
     showError(`Run ${id}`, e);
   }
-  await load(`Run ${id}`, () => loadRun(id));
+  await load(`Run ${id}`, () => loadRun(id, visit));
 }
 
 export function init() {

@@ -99,6 +99,9 @@ export function clockTime(value) {
 /** Asks before acting: resolves to true (confirmed) or false. extra: nodes shown in the dialog (e.g. a select). */
 export function confirmAction(title, text, okLabel, extra) {
   const dialog = $('confirm');
+  if (dialog.open) {
+    return Promise.resolve(false); // one question at a time: a second click while one is open asks nothing
+  }
   $('confirm-title').textContent = title;
   $('confirm-text').textContent = text;
   $('confirm-ok').textContent = okLabel;

@@ -316,7 +316,9 @@ class DashboardInTheBrowserTest extends AppTestSupport {
 
         driver.get(base() + "/ui/#/run/dev-funding-arb");
         waiting().until(d -> d.findElement(By.id("run-config")).getText().contains("scan_exchanges"));
-        assertThat(driver.findElement(By.id("run-stop-close")).isDisplayed()).isTrue();
+        // and it stays so: the grid's page, left meanwhile, writes nothing into it any more
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("run-stop-close")));
+        assertThat(driver.findElement(By.id("run-config")).getText()).doesNotContain("ticker");
     }
 
     @Test
