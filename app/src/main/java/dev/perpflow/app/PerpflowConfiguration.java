@@ -20,6 +20,7 @@ import dev.perpflow.app.api.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;
+import dev.perpflow.app.dashboard.DashboardFiles;
 import dev.perpflow.app.execution.AccountTrading;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.execution.JdbcOrderJournal;
@@ -146,6 +147,8 @@ public class PerpflowConfiguration implements CamelConfiguration {
         properties.integer("perpflow.retention.events-days", 30, 1, 36_500);
         properties.integer("perpflow.market-data.stale-minutes", 10, 1, 10_080);
         registry.bind("jsonResponse", new JsonResponder());
+        registry.bind("dashboardFiles", new DashboardFiles(properties.bool("perpflow.ws.enabled", true),
+                properties.integer("perpflow.ws.port", 8081, 0, 65535), "/ws/events"));
         registry.bind("requestCheck", new RequestCheck());
         registry.bind("healthApi",
                 new HealthApi(database, venueRepository, fundingRepository, queries, venueHealth, clock));

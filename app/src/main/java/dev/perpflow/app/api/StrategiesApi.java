@@ -14,9 +14,9 @@ import org.apache.camel.Header;
 
 /**
  * {@code /api/v1/strategies/{id}} and {@code /strategies/{id}/events}: a grid run's full status (config, venue
- * position, margin) or a funding-arbitrage run's summary, and any run's events. Like every {@code /strategies/{id}…}
- * endpoint, a run of an account the caller may not use answers 403, a run that does not exist 404 (admins and the
- * bootstrap key reach every run): the {@link ControlService} decides.
+ * position, margin) or a funding-arbitrage run's summary with its config ({@code parameters}), and any run's events.
+ * Like every {@code /strategies/{id}…} endpoint, a run of an account the caller may not use answers 403, a run that
+ * does not exist 404 (admins and the bootstrap key reach every run): the {@link ControlService} decides.
  */
 public class StrategiesApi {
 
@@ -34,7 +34,9 @@ public class StrategiesApi {
         if (run.strategy().equals(GridRuns.STRATEGY)) {
             return ApiResponse.ok(grids.status(id));
         }
-        return ApiResponse.ok(ControlApi.runJson(run));
+        Map<String, Object> body = ControlApi.runJson(run);
+        body.put("parameters", control.runParameters(caller, id));
+        return ApiResponse.ok(body);
     }
 
     public ApiResponse events(@ExchangeProperty(ApiKeyCheck.PRINCIPAL) Principal caller, @Header("id") String id,

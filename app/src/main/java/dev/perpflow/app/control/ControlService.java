@@ -225,6 +225,12 @@ public final class ControlService {
         return runtime.run(caller, runId);
     }
 
+    /** A run's config as it was stored (started with). */
+    public Map<String, Object> runParameters(Principal caller, String runId) throws SQLException {
+        runtime.run(caller, runId);
+        return runtime.config(runId);
+    }
+
     /** A run's latest events (any strategy), newest first. */
     public List<StrategyRunRepository.RunEvent> runEvents(Principal caller, String runId, int limit) throws SQLException {
         runtime.run(caller, runId);

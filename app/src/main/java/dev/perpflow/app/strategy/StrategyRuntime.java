@@ -191,6 +191,12 @@ public final class StrategyRuntime {
         return hostOf(runId).runs().events(runId, limit);
     }
 
+    /** A run's stored config (callers check access first: {@link #run(Principal, String)}). */
+    public Map<String, Object> config(String runId) throws SQLException {
+        return find(runId).map(StrategyRunRepository.StoredRun::config)
+                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
+    }
+
     /** Timer step: writes the heartbeat of every run running on this node. */
     public void heartbeat() throws SQLException {
         Instant now = clock.instant();
