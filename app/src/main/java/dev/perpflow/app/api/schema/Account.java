@@ -1,0 +1,13 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** A trading account the caller may use. */
+public record Account(
+        @JsonProperty(value = "account_name", required = true) String accountName,
+        @JsonProperty(value = "account_id", required = true) String accountId,
+        @JsonProperty(value = "owner", required = true) String owner,
+        @JsonProperty(value = "is_active", required = true) boolean isActive,
+        @JsonProperty(value = "created_at", required = true) Instant createdAt) {
+}

@@ -1,0 +1,9 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Whether the database answers; {@code error} is masked (details only in the server log). */
+public record DatabaseState(
+        @JsonProperty(value = "connected", required = true) boolean connected,
+        @JsonProperty("error") String error) {
+}

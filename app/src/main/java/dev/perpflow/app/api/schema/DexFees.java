@@ -1,0 +1,12 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+
+/** A venue's fees in percent (the configured fee schedule the opportunity finder uses). */
+public record DexFees(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "display_name", required = true) String displayName,
+        @JsonProperty(value = "maker_fee_percent", required = true) BigDecimal makerFeePercent,
+        @JsonProperty(value = "taker_fee_percent", required = true) BigDecimal takerFeePercent) {
+}

@@ -1,0 +1,11 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** {@code GET /positions}: {@code account_name} is {@code all} without a filter. */
+public record Positions(
+        @JsonProperty(value = "account_name", required = true) String accountName,
+        @JsonProperty(value = "positions", required = true) List<Position> positions,
+        @JsonProperty(value = "count", required = true) int count) {
+}

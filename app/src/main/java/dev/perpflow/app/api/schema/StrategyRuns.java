@@ -1,0 +1,10 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** {@code GET /strategies}. */
+public record StrategyRuns(
+        @JsonProperty(value = "strategies", required = true) List<StrategyRun> strategies,
+        @JsonProperty(value = "count", required = true) int count) {
+}

@@ -1,0 +1,14 @@
+package dev.perpflow.app.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /tasks/status}: {@code status} is active when a collection route runs. */
+public record TasksStatus(
+        @JsonProperty(value = "status", required = true) String status,
+        @JsonProperty(value = "message", required = true) String message,
+        @JsonProperty(value = "recent_collections", required = true) List<CollectionRun> recentCollections,
+        @JsonProperty(value = "data_freshness", required = true) RateFreshness dataFreshness,
+        @JsonProperty(value = "timestamp", required = true) Instant timestamp) {
+}
