@@ -21,9 +21,12 @@ class OpenApiSwaggerUiIsServedTest extends AppTestSupport {
     void thePageAndEveryFileItLoadsAreServedByTheApp() throws Exception {
         HttpResponse<String> page = get("/api/v1/docs");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<div id=\"swagger-ui\">").doesNotContain("http://", "https://")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';").doesNotContain("unsafe-eval"));
         Matcher assets = ASSET.matcher(page.body());
         int loaded = 0;
         while (assets.find()) {
@@ -37,7 +40,7 @@ class OpenApiSwaggerUiIsServedTest extends AppTestSupport {
         assertThat(loaded).isEqualTo(5);
         assertThat(get("/api/v1/docs/swagger-ui-bundle.js").body()).contains("SwaggerUIBundle");
         assertThat(get("/api/v1/docs/swagger-ui.css").headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
     }
 
     @Test
