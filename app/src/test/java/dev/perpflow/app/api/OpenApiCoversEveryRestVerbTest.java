@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Every REST verb Camel registered (all of {@code routes/}) is in the served OpenAPI document, unless marked
  * {@code apiDocs: false}: with a description, a documented parameter for each {@code {path}} segment and for each
  * query parameter its bean method reads ({@code @Header}, or the parameter lists behind {@code @Headers} maps), a
- * documented JSON schema for every response, and the API-key security when its route calls {@code apiKeyCheck}.
+ * documented JSON schema for every response, and the API-key security when its route calls {@code apiKeyCheck}; and
+ * every schema of the document says what it is.
  */
 class OpenApiCoversEveryRestVerbTest extends AppTestSupport {
 
@@ -61,13 +62,15 @@ class OpenApiCoversEveryRestVerbTest extends AppTestSupport {
         ((ObjectNode) paths.get("/api/v1/strategies/{id}/logs").get("get")).remove("security");
         ((ObjectNode) paths.get("/api/v1/dexes").get("get")).remove("summary");
         paths.remove("/api/v1/tasks/status");
+        ((ObjectNode) document.get("components").get("schemas").get("ApiError")).remove("description");
 
         assertThat(String.join("\n", problems(document)))
                 .contains("GET /api/v1/health/dex/{dex}: path parameter 'dex' not documented")
                 .contains("GET /api/v1/history/funding-rates/{dex}/{symbol}: query parameter 'limit'")
                 .contains("GET /api/v1/strategies/{id}/logs: calls apiKeyCheck but documents no API-key security")
                 .contains("GET /api/v1/dexes: no description")
-                .contains("GET /api/v1/tasks/status: not in the document");
+                .contains("GET /api/v1/tasks/status: not in the document")
+                .contains("schema ApiError: no description");
     }
 
     private List<String> problems(JsonNode document) {
@@ -115,6 +118,11 @@ class OpenApiCoversEveryRestVerbTest extends AppTestSupport {
                 problems.add(name + ": calls apiKeyCheck but documents no API-key security");
             }
         }
+        document.path("components").path("schemas").fields().forEachRemaining(schema -> {
+            if (schema.getValue().path("description").asText("").isBlank()) {
+                problems.add("schema " + schema.getKey() + ": no description");
+            }
+        });
         return problems;
     }
 

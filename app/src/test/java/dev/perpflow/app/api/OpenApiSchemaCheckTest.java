@@ -29,8 +29,9 @@ class OpenApiSchemaCheckTest {
 
     @Test
     void aConformingAnswerPassesWithNullsMapsAndFreeFormValues() throws Exception {
-        assertThat(problems("{\"id\": \"r1\", \"count\": null, \"rate\": 0.5, \"legs\": {\"aster\": {\"side\": \"long\"}},"
-                + " \"events\": [{\"side\": \"short\"}], \"anything\": [1, \"x\"]}")).isEmpty();
+        assertThat(problems("{\"id\": \"r1\", \"count\": null, \"rate\": 0.5, "
+                + "\"legs\": {\"aster\": {\"side\": \"long\"}}, \"events\": [{\"side\": \"short\"}], "
+                + "\"anything\": [1, \"x\"]}")).isEmpty();
     }
 
     @Test

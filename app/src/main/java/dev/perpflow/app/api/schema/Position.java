@@ -1,11 +1,13 @@
 package dev.perpflow.app.api.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
 /** An open funding-arbitrage position; {@code legs} is keyed by venue. */
+@Schema(description = "An open funding-arbitrage position; legs is keyed by venue.")
 public record Position(
         @JsonProperty(value = "id", required = true) String id,
         @JsonProperty(value = "run_id", required = true) String runId,
@@ -20,6 +22,8 @@ public record Position(
         @JsonProperty(value = "cumulative_funding_usd", required = true) BigDecimal cumulativeFundingUsd,
         @JsonProperty(value = "total_fees_usd", required = true) BigDecimal totalFeesUsd,
         @JsonProperty(value = "net_pnl_usd", required = true) BigDecimal netPnlUsd,
-        @JsonProperty(value = "legs", required = true) Map<String, PositionLeg> legs,
-        @JsonProperty(value = "account_name", required = true) String accountName) {
+        @JsonProperty(value = "legs", required = true)
+        @Schema(description = "The two legs, by venue") Map<String, PositionLeg> legs,
+        @JsonProperty(value = "account_name", required = true)
+        @Schema(description = "Trading account (owner/name, or default)") String accountName) {
 }

@@ -1,9 +1,15 @@
 package dev.perpflow.app.api.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
-/** One leg of a two-leg position; the venue's mark, PnL, funding, liquidation price and leverage once a snapshot was taken. */
+/**
+ * One leg of a two-leg position; the venue's mark, PnL, funding, liquidation price and leverage once a snapshot was
+ * taken.
+ */
+@Schema(description = "One leg of a two-leg position; the venue's mark, PnL, funding, liquidation price and "
+        + "leverage once a snapshot was taken.")
 public record PositionLeg(
         @JsonProperty(value = "side", required = true) String side,
         @JsonProperty(value = "quantity", required = true) BigDecimal quantity,

@@ -1,9 +1,11 @@
 package dev.perpflow.app.api.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /** Statistics of 8-hour rates; the percentiles and APY only in {@code /stats}. */
+@Schema(description = "Statistics of 8-hour rates; the percentiles and APY only in /stats.")
 public record RateStatistics(
         @JsonProperty(value = "average", required = true) BigDecimal average,
         @JsonProperty(value = "median", required = true) BigDecimal median,
