@@ -16,6 +16,10 @@ import org.apache.camel.Headers;
 /** {@code /api/v1/opportunities…}: rankings served from memory, with the seed's keys. */
 public class OpportunitiesApi {
 
+    /** The filters {@code /opportunities/best} reads (the seed's); every other query parameter is ignored. */
+    static final List<String> BEST_PARAMETERS = List.of("symbol", "dex", "whitelist_dexes", "exclude_dexes",
+            "required_dex", "min_profit", "max_oi");
+
     private final OpportunityService service;
     private final FundingQueries queries;
 
@@ -40,8 +44,7 @@ public class OpportunitiesApi {
     /** {@code GET /opportunities/best}: the top opportunity; 404 when nothing qualifies. */
     public ApiResponse best(@Headers Map<String, Object> query) throws SQLException {
         Map<String, Object> allowed = new LinkedHashMap<>();
-        for (String name : List.of("symbol", "dex", "whitelist_dexes", "exclude_dexes", "required_dex", "min_profit",
-                "max_oi")) {
+        for (String name : BEST_PARAMETERS) {
             if (query.containsKey(name)) {
                 allowed.put(name, query.get(name));
             }
