@@ -16,7 +16,7 @@ import dev.perpflow.app.api.OpportunitiesApi;
 import dev.perpflow.app.api.RequestCheck;
 import dev.perpflow.app.api.StrategiesApi;
 import dev.perpflow.app.api.TasksApi;
-import dev.perpflow.app.api.VenueHealth;
+import dev.perpflow.app.venue.VenueHealth;
 import dev.perpflow.app.api.VenuesApi;
 import dev.perpflow.app.config.PerpflowSettings;
 import dev.perpflow.app.config.PropertyReader;

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.funding.OpportunityJson;
 import dev.perpflow.app.funding.OpportunityService;
 import dev.perpflow.app.funding.OpportunityService.Ranking;
 import dev.perpflow.app.persistence.FundingQueries;

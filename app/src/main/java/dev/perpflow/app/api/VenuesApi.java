@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.venue.VenueHealth;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.DexSymbolRow;
 import dev.perpflow.app.persistence.VenueRepository;

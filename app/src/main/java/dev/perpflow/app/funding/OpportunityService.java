@@ -1,7 +1,7 @@
 package dev.perpflow.app.funding;
 
-import dev.perpflow.app.api.OpportunityJson;
-import dev.perpflow.app.api.VenueHealth;
+import dev.perpflow.app.funding.OpportunityJson;
+import dev.perpflow.app.venue.VenueHealth;
 import dev.perpflow.app.events.DomainEvent;
 import dev.perpflow.app.events.EventTypes;
 import dev.perpflow.app.persistence.FundingQueries;

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api.schema;
 
+import dev.perpflow.app.venue.VenueHealth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.perpflow.app.api;
+package dev.perpflow.app.venue;
 
 import dev.perpflow.app.config.VenueSettings;
 import dev.perpflow.app.persistence.VenueRepository.VenueRow;

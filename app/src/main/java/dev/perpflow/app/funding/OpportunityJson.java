@@ -1,4 +1,4 @@
-package dev.perpflow.app.api;
+package dev.perpflow.app.funding;
 
 import dev.perpflow.funding.Opportunity;
 import java.math.BigDecimal;
