@@ -407,4 +407,17 @@ class DashboardInTheBrowserTest extends AppTestSupport {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    @Order(9)
+    void swaggerUiRendersEveryDocumentedOperationUnderItsPolicy() {
+        driver().get(base() + "/api/v1/docs");
+
+        waiting().until(d -> all(".opblock", null).size() >= 30);
+        assertThat(all(".opblock-summary-path", "data-path")).contains("/api/v1/funding-rates",
+                "/api/v1/strategies/{id}/stop", "/api/v1/halt");
+        assertThat(all(".btn.authorize", null)).as("the API-key schemes offer Authorize").isNotEmpty();
+        assertThat(driver().getCurrentUrl()).doesNotContain("key");
+    }
+
 }
