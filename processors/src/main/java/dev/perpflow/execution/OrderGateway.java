@@ -1,6 +1,7 @@
 package dev.perpflow.execution;
 
 import dev.perpflow.exchange.ExchangeClient;
+import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderNotFoundException;
 import dev.perpflow.exchange.error.OrderRejectedException;
@@ -141,6 +142,14 @@ public final class OrderGateway {
                 record(order);
                 cancelIfHaltedMeanwhile(intent, order);
                 return CompletableFuture.completedFuture(order);
+            }
+            if (cause instanceof AuthenticationException) {
+                // not placed: the venue refused our credentials before looking at the order. Querying would be
+                // refused the same way, so nothing is left unknown; someone must fix the key.
+                quietly(() -> journal.markRejected(intent.venue(), id, cause.getMessage(), clock.instant()), id);
+                alerts.raise("order " + id + " on " + intent.venue() + " not placed: the venue refused the "
+                        + "account's credentials (" + cause.getMessage() + "); check the API key");
+                return CompletableFuture.<Order>failedFuture(cause);
             }
             if (cause instanceof OrderRejectedException || cause instanceof RateLimitedException
                     || cause instanceof VenueUnavailableException) {

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.perpflow.component.sim.SimClock;
 import dev.perpflow.component.sim.SimExchangeClient;
+import dev.perpflow.component.sim.SimFaults;
+import dev.perpflow.component.sim.SimOperation;
 import dev.perpflow.component.sim.SimVenueConfig;
 import dev.perpflow.exchange.error.ExchangeException;
 import dev.perpflow.exchange.error.OrderRejectedException;
+import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.RateLimitedException;
 import dev.perpflow.exchange.error.UnknownOutcomeException;
 import dev.perpflow.exchange.model.Order;
@@ -133,6 +136,18 @@ class OrderGatewayTest {
         assertThat(journal.find("sim", "r-2")).get().extracting(JournaledOrder::note).asString()
                 .contains("rate limited");
         assertThat(journal.unresolved()).isEmpty();
+    }
+
+    @Test
+    void refusedCredentialsAreANotPlacedOrderAndAnAlertNotAnUnknownOutcome() {
+        sim.faults().failNext(SimOperation.SUBMIT, 1, SimFaults.Fault.CREDENTIALS_REFUSED);
+
+        assertThat(failure(gateway.submit(market("k-1", Side.BUY, "0.1")))).isInstanceOf(AuthenticationException.class);
+
+        assertThat(journal.find("sim", "k-1")).get().extracting(JournaledOrder::status).isEqualTo(OrderStatus.REJECTED);
+        assertThat(journal.unresolved()).as("nothing left to query").isEmpty();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(alerts).singleElement().asString().contains("k-1").contains("credentials");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.perpflow.exchange.BookListener;
 import dev.perpflow.exchange.ExchangeClient;
 import dev.perpflow.exchange.OrderEventListener;
 import dev.perpflow.exchange.Subscription;
+import dev.perpflow.exchange.error.AuthenticationException;
 import dev.perpflow.exchange.error.OrderRejectedException;
 import dev.perpflow.exchange.error.RateLimitedException;
 import dev.perpflow.exchange.error.UnknownOutcomeException;
@@ -369,6 +370,8 @@ public final class SimExchangeClient implements ExchangeClient {
             case UNAVAILABLE -> CompletableFuture.failedFuture(new VenueUnavailableException(venue(),
                     "injected failure: " + operation.name().toLowerCase(java.util.Locale.ROOT) + " unreachable", null));
             case HANG, ACCEPT_THEN_HANG -> new CompletableFuture<>();
+            case CREDENTIALS_REFUSED -> CompletableFuture.failedFuture(new AuthenticationException(venue(),
+                    "injected failure: the API key was refused (401)"));
         };
     }
 

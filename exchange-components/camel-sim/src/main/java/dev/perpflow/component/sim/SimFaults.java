@@ -32,7 +32,9 @@ public final class SimFaults {
         /** the call never answers (a caller's own timeout decides); nothing happens at the venue */
         HANG,
         /** for submits: the venue places the order, but its answer never arrives */
-        ACCEPT_THEN_HANG
+        ACCEPT_THEN_HANG,
+        /** refused as unauthenticated (a revoked or wrong API key, HTTP 401); nothing happens at the venue */
+        CREDENTIALS_REFUSED
     }
 
     private record Aimed(Fault fault, int skip, int remaining) {
