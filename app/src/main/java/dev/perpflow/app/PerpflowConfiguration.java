@@ -173,8 +173,10 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("executionCore", execution);
 
         StrategyRunRepository gridRepository = new StrategyRunRepository(database.dataSource(), "grid");
+        dev.perpflow.app.strategy.JdbcMarketClaims marketClaims = new dev.perpflow.app.strategy.JdbcMarketClaims(
+                database.dataSource(), clock);
         GridRuns grids = new GridRuns(context, gridRepository, venues, execution, clock,
-                Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)));
+                Duration.ofMillis(properties.integer("perpflow.grid.tick-millis", 2000, 100, 600_000)), marketClaims);
         registry.bind("gridRuns", grids);
         StrategyRunRepository arbRuns = new StrategyRunRepository(database.dataSource(), FundingArbRuns.STRATEGY);
         PaperTrading paper = new PaperTrading(venues::clients, fees, risk,
@@ -214,7 +216,7 @@ public class PerpflowConfiguration implements CamelConfiguration {
                 venues, accountTrading, paper,
                 new ServiceFundingView(opportunities, queries), fees, clock,
                 Duration.ofMillis(properties.integer("perpflow.funding-arb.tick-millis", 1000, 100, 600_000)),
-                new dev.perpflow.app.strategy.JdbcMarketClaims(database.dataSource(), clock));
+                marketClaims);
         context.addService(new ClosingService(arbs), true, true);
         registry.bind("fundingArbRuns", arbs);
         AccountAccess access = new AccountAccess(() -> new AccountRepository(database.dataSource(), audit, clock),
@@ -234,17 +236,18 @@ public class PerpflowConfiguration implements CamelConfiguration {
         registry.bind("metricsEndpoint", new MetricsEndpoint(meterRegistry, metrics,
                 properties.bool("perpflow.metrics.public", false)));
         List<RunStartup.DevRun> devRuns = new java.util.ArrayList<>();
-        String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
-        if (!devArbRun.isEmpty()) {
-            devRuns.add(new RunStartup.DevRun(arbs, properties.string("perpflow.funding-arb.dev-run-id",
-                    "dev-funding-arb"), Path.of(devArbRun)));
-        }
         String devGridRun = properties.string("perpflow.grid.dev-run", "");
         if (!devGridRun.isEmpty()) {
             devRuns.add(new RunStartup.DevRun(grids, properties.string("perpflow.grid.dev-run-id", "dev-grid"),
                     Path.of(devGridRun)));
         }
-        context.addStartupListener(new RunStartup(List.of(arbs, grids), devRuns));
+        String devArbRun = properties.string("perpflow.funding-arb.dev-run", "");
+        if (!devArbRun.isEmpty()) {
+            devRuns.add(new RunStartup.DevRun(arbs, properties.string("perpflow.funding-arb.dev-run-id",
+                    "dev-funding-arb"), Path.of(devArbRun)));
+        }
+        // grids first: a grid claims its market as it starts, before the first entries of a funding-arbitrage run
+        context.addStartupListener(new RunStartup(List.of(grids, arbs), devRuns));
         // key checks use a pool of their own so a flood of them never takes the trading path's connections
         javax.sql.DataSource keyCheckPool = KeyCheckPool.open(database.dataSource());
         if (keyCheckPool instanceof AutoCloseable closeable && keyCheckPool != database.dataSource()) {

@@ -84,6 +84,36 @@ public final class GridEngine {
         return held;
     }
 
+    /**
+     * A user's stop without close: the working entry is cancelled, so nothing can open a position the stopped grid
+     * would not watch (an entry that filled first is tracked and gets its take profit). Tracked positions and their
+     * take-profit closes stay, as the seed's "stop only" keeps them. Not to be called while a tick runs.
+     */
+    public void stopEntries() {
+        if (run.state().cycle() != GridCycle.WAITING_FOR_FILL) {
+            return;
+        }
+        String id = run.state().pendingEntryId();
+        Order entry = run.findOrder(id);
+        if (entry == null) {
+            return;    // its submit's outcome is unknown: the next start resolves it before anything else
+        }
+        Order ended = entry.status().isTerminal() ? entry
+                : GridRun.await(run.gateway.cancel(run.venueName(), run.config.ticker(), id));
+        if (ended.status() == OrderStatus.FILLED) {
+            placeClose(ended, run.position());
+            return;
+        }
+        run.emit("entry_order_canceled", Level.INFO, "entry " + id + " cancelled: the grid was stopped",
+                Map.of("client_order_id", id));
+        run.update(run.state().ready());
+    }
+
+    /** Whether the grid holds nothing: no tracked position and no working entry. */
+    public boolean holdsNothing() {
+        return run.state().tracked().isEmpty() && run.state().cycle() == GridCycle.READY;
+    }
+
     /** Applies the target leverage (clamped by the venue) before the first tick; returns what the venue applied. */
     public int prepare() {
         int applied = GridRun.await(run.venue.setLeverage(run.config.ticker(), run.config.targetLeverage().intValue()));

@@ -170,6 +170,25 @@ class GridEngineSessionTest {
     }
 
     @Test
+    void stoppingEntriesCancelsTheWorkingEntryAndKeepsTrackedPositionsWithTheirTakeProfits() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();                                              // entry filled, take-profit close placed
+        clock.advance(Duration.ofSeconds(2));                     // past wait_time
+        grid.tick();                                              // the next entry rests
+        assertThat(sim.exchange().openOrders(null)).anyMatch(o -> !o.reduceOnly());
+
+        grid.stopEntries();
+
+        assertThat(sim.exchange().openOrders(null)).as("no entry left working").noneMatch(o -> !o.reduceOnly())
+                .as("the take profit stays").anyMatch(o -> o.reduceOnly());
+        assertThat(grid.state().tracked()).hasSize(1);
+        assertThat(grid.holdsNothing()).isFalse();
+        assertThat(eventTypes()).contains("entry_order_canceled");
+    }
+
+    @Test
     void thePausePriceStopsNewEntries() {
         Map<String, Object> raw = config();
         raw.put("pause_price", 89500);

@@ -7,6 +7,7 @@ import dev.perpflow.app.strategy.RunHost;
 import dev.perpflow.app.strategy.RunRoutes;
 import dev.perpflow.app.strategy.StopOutcome;
 import dev.perpflow.app.strategy.StrategyRunRepository;
+import dev.perpflow.risk.MarketClaims;
 import dev.perpflow.app.execution.ExecutionCore;
 import dev.perpflow.app.venue.VenueRegistry;
 import dev.perpflow.exchange.ExchangeClient;
@@ -44,6 +45,7 @@ public class GridRuns implements RunHost {
     private final VenueRegistry venues;
     private final ExecutionCore execution;
     private final Clock clock;
+    private final MarketClaims claims;
     private final RunFailures failures = new RunFailures();
     private final java.util.concurrent.ExecutorService crashes = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
@@ -54,7 +56,8 @@ public class GridRuns implements RunHost {
     private final Map<String, GridEngine> engines = new ConcurrentHashMap<>();
 
     public GridRuns(CamelContext context, StrategyRunRepository repository, VenueRegistry venues, ExecutionCore execution,
-            Clock clock, Duration tick) {
+            Clock clock, Duration tick, MarketClaims claims) {
+        this.claims = claims;
         this.routes = new RunRoutes(context, TEMPLATE, tick);
         this.repository = repository;
         this.venues = venues;
@@ -93,10 +96,23 @@ public class GridRuns implements RunHost {
             return;
         }
         GridConfig config = GridConfig.fromMap(rawConfig);
-        GridEngine engine = newEngine(runId, rawConfig);
-        repository.upsertRun(runId, config.venue(), rawConfig, clock.instant());
+        // one run per market and account: the venue nets a grid's and any other run's orders into one position
+        claims.claim(AccountTrading.DEFAULT, config.venue(), config.ticker(), runId).ifPresent(holder -> {
+            throw Refusal.conflict("grid run " + runId + " cannot trade " + config.ticker() + " on " + config.venue()
+                    + ": run " + holder + " trades that market on the same account");
+        });
+        GridEngine engine;
+        try {
+            engine = newEngine(runId, rawConfig);
+            repository.upsertRun(runId, config.venue(), rawConfig, clock.instant());
+            engine.prepare();
+        } catch (Exception e) {
+            if (repository.loadState(runId).map(GridRuns::holdsNothing).orElse(true)) {
+                claims.release(AccountTrading.DEFAULT, config.venue(), config.ticker(), runId);
+            }
+            throw e;
+        }
         GridState state = engine.state();
-        engine.prepare();
         engines.put(runId, engine);
         routes.add(runId);
         LOG.info("Grid run {} {} on {} {} ({} positions tracked)", runId, state.equals(GridState.initial())
@@ -115,17 +131,26 @@ public class GridRuns implements RunHost {
             routes.remove(runId); // waits for a tick in flight: nothing ticks while the grid is closed
         }
         int closed = 0;
+        GridEngine stopped = engine;
         try {
             if (closePositions) {
-                GridEngine closing = engine != null ? engine : idleEngine(runId);
-                closed = closing.closeEverything("stopped with close_positions") ? 1 : 0;
+                stopped = engine != null ? engine : idleEngine(runId);
+                closed = stopped.closeEverything("stopped with close_positions") ? 1 : 0;
                 LOG.info("Grid run {} stopped with close: working orders cancelled{}", runId,
                         closed > 0 ? ", position closed at market" : ", no position held");
+            } else if (engine != null) {
+                engine.stopEntries(); // no entry left working that nothing would watch
+            }
+            if (stopped != null && stopped.holdsNothing()) {
+                GridConfig config = GridConfig.fromMap(repository.findRun(runId).orElseThrow().config());
+                claims.release(AccountTrading.DEFAULT, config.venue(), config.ticker(), runId);
             }
         } catch (RuntimeException e) {
-            LOG.error("Grid run {} is stopped but closing it failed: {}", runId, e.getMessage());
-            throw Refusal.unavailable("grid run " + runId + " is stopped, but closing failed (" + e.getMessage()
-                    + "): its orders or position may still be on the venue; stop it with close again");
+            LOG.error("Grid run {} is stopped but {} failed: {}", runId, closePositions ? "closing it"
+                    : "cancelling its entry", e.getMessage());
+            throw Refusal.unavailable("grid run " + runId + " is stopped, but " + (closePositions ? "closing"
+                    : "cancelling its working entry") + " failed (" + e.getMessage() + "): orders may still be on "
+                    + "the venue; stop it with close_positions=true to clean up");
         } finally {
             repository.markStatus(runId, "stopped", null, clock.instant());
         }
@@ -137,6 +162,10 @@ public class GridRuns implements RunHost {
         StrategyRunRepository.StoredRun run = repository.findRun(runId)
                 .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
         return newEngine(runId, run.config());
+    }
+
+    private static boolean holdsNothing(GridState state) {
+        return state.tracked().isEmpty() && state.cycle() == GridState.GridCycle.READY;
     }
 
     /** An engine for the run over its stored state (a fresh state for a new run). */

@@ -108,6 +108,17 @@ class GridRunInTheAppTest extends AppTestSupport {
         assertThat(again.get("already_stopped").asBoolean()).as("nothing left to close").isTrue();
     }
 
+    @Test
+    void aSecondGridOnAMarketAnotherRunTradesIsRefusedItsStart() throws Exception {
+        send("POST", "/api/v1/strategies", "id: second-eth-grid\nstrategy: grid\nconfig:\n  exchange: sim-a\n"
+                + "  ticker: ETH\n  direction: sell\n  order_notional_usd: 200\n  max_margin_usd: 200\n", 201);
+
+        String refused = send("POST", "/api/v1/strategies/second-eth-grid/start", null, 409);
+
+        assertThat(refused).contains("run dev-grid trades that market");
+        assertThat(simA().exchange().openOrders("ETH")).noneMatch(o -> o.clientOrderId().startsWith("second-eth-grid"));
+    }
+
     private String send(String method, String path, String body, int expected) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .header("X-API-Key", KEY).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
