@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiSchemasMatchTheAnswersTest extends AppTestSupport {
 
     private static final String KEY = "openapi-contract-bootstrap-key-0123456789";
-    private static final String GRID_CONFIG = "{\"exchange\": \"sim-a\", \"ticker\": \"BTC\", \"direction\": \"buy\", "
+    // a market no other run of the app trades (dev-grid holds sim-a ETH, the arb run excludes ETH): one run per market
+    private static final String GRID_CONFIG = "{\"exchange\": \"sim-b\", \"ticker\": \"ETH\", \"direction\": \"buy\", "
             + "\"order_notional_usd\": 200, \"target_leverage\": 10, \"take_profit\": 0.5, \"max_orders\": 2, "
             + "\"max_margin_usd\": 200}";
 
