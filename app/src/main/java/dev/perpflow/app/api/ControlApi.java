@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.accounts.AccountAccess;
 import dev.perpflow.app.accounts.Principal;
 import dev.perpflow.app.control.ControlService;
@@ -100,12 +101,12 @@ public class ControlApi {
         Map<String, Object> request = RequestBodies.object(body);
         Object rawType = request.getOrDefault("order_type", "market");
         if (!(rawType instanceof String)) {
-            throw new BadRequestException("order_type", "order_type must be \"market\" or \"limit\", not "
+            throw Refusal.invalid("order_type", "order_type must be \"market\" or \"limit\", not "
                     + RequestBodies.typeOf(rawType));
         }
         String orderType = ((String) rawType).toLowerCase(Locale.ROOT);
         if (!orderType.equals("market") && !orderType.equals("limit")) {
-            throw new BadRequestException("order_type", "order_type must be market or limit, got '"
+            throw Refusal.invalid("order_type", "order_type must be market or limit, got '"
                     + RequestBodies.text(request, "order_type", 64) + "'");
         }
         String note = RequestBodies.text(request, "reason", ControlService.MAX_NOTE);
@@ -222,7 +223,7 @@ public class ControlApi {
         try {
             id = Long.parseLong(configId);
         } catch (NumberFormatException e) {
-            throw new BadRequestException("configId", "config id must be a number");
+            throw Refusal.invalid("configId", "config id must be a number");
         }
         return new ApiResponse(201, runJson(control.runConfig(caller, id, account)));
     }

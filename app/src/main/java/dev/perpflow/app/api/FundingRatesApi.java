@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.LatestRateRow;
 import dev.perpflow.app.persistence.VenueRepository;
@@ -49,7 +50,7 @@ public class FundingRatesApi {
         VenueRow first = requireVenue(QueryParameters.required("dex1", dex1));
         VenueRow second = requireVenue(QueryParameters.required("dex2", dex2));
         if (first.name().equals(second.name())) {
-            throw new BadRequestException("dex2", "dex1 and dex2 must be different venues");
+            throw Refusal.invalid("dex2", "dex1 and dex2 must be different venues");
         }
         LatestRateRow a = latest(first.name(), sym);
         LatestRateRow b = latest(second.name(), sym);
@@ -74,7 +75,7 @@ public class FundingRatesApi {
 
     private LatestRateRow latest(String dex, String symbol) throws SQLException {
         return queries.latestRates(dex, symbol).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no funding rate for " + symbol + " on " + dex));
+                .orElseThrow(() -> Refusal.notFound("no funding rate for " + symbol + " on " + dex));
     }
 
     private static Map<String, Object> side(LatestRateRow row) {
@@ -148,7 +149,7 @@ public class FundingRatesApi {
     public ApiResponse venueSymbol(@Header("dex") String dex, @Header("symbol") String symbol) throws SQLException {
         VenueRow venue = requireVenue(dex);
         LatestRateRow row = queries.latestRates(venue.name(), symbol).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no funding rate for " + symbol + " on " + venue.name()));
+                .orElseThrow(() -> Refusal.notFound("no funding rate for " + symbol + " on " + venue.name()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dex_name", venue.name());
         body.put("symbol", row.symbol());
@@ -168,7 +169,7 @@ public class FundingRatesApi {
 
     VenueRow requireVenue(String dex) throws SQLException {
         Optional<VenueRow> venue = dex == null ? Optional.empty() : venues.findByName(dex.trim());
-        return venue.orElseThrow(() -> new NotFoundException("unknown dex '" + dex + "'"));
+        return venue.orElseThrow(() -> Refusal.notFound("unknown dex '" + dex + "'"));
     }
 
     static BigDecimal per8h(LatestRateRow row) {

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.venue.VenueHealth;
 import dev.perpflow.app.persistence.Database;
 import dev.perpflow.app.persistence.FundingQueries;
@@ -115,7 +116,7 @@ public class HealthApi {
     public ApiResponse venue(@Header("dex") String dex) throws SQLException {
         Instant now = clock.instant();
         VenueRow row = venues.findByName(dex == null ? "" : dex.trim())
-                .orElseThrow(() -> new NotFoundException("unknown dex '" + dex + "'"));
+                .orElseThrow(() -> Refusal.notFound("unknown dex '" + dex + "'"));
         FundingQueries.VenueActivity activity = queries.venueActivity(row.name());
         boolean healthy = venueHealth.isHealthy(row);
         Map<String, Object> body = new LinkedHashMap<>();

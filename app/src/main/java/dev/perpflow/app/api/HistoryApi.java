@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.HistoryPoint;
 import dev.perpflow.app.persistence.VenueRepository;
@@ -99,12 +100,12 @@ public class HistoryApi {
 
     private VenueRow requireVenue(String dex) throws SQLException {
         return venues.findByName(dex == null ? "" : dex.trim())
-                .orElseThrow(() -> new NotFoundException("unknown dex '" + dex + "'"));
+                .orElseThrow(() -> Refusal.notFound("unknown dex '" + dex + "'"));
     }
 
     private void requireSymbol(String symbol) throws SQLException {
         if (symbol == null || !queries.symbolExists(symbol)) {
-            throw new NotFoundException("unknown symbol '" + symbol + "'");
+            throw Refusal.notFound("unknown symbol '" + symbol + "'");
         }
     }
 

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last step of every API route, and its error handler: turns an {@link ApiResponse} body, or a {@link Refusal} /
- * {@link BadRequestException} / {@link NotFoundException} raised on the way, into the HTTP status and a JSON
- * document ({@code {"detail": ...}}, plus {@code parameter} for a 400). Anything else is a logged 500 that reveals
+ * Last step of every API route, and its error handler: turns an {@link ApiResponse} body, or a {@link Refusal} (a
+ * bad parameter, something not found, ...) or an {@link ApiResponseException} raised on the way, into the HTTP
+ * status and a JSON document ({@code {"detail": ...}}, plus {@code parameter} for a 400). Anything else is a logged 500 that reveals
  * no internals. Written with the application's one {@link Json} mapper: instants are ISO-8601 UTC strings and
  * decimals are written plainly, never in exponent notation.
  */
@@ -35,14 +35,8 @@ public class JsonResponder implements Processor {
         if (failure instanceof Refusal refusal) {
             return responseOf(refusal);
         }
-        if (failure instanceof BadRequestException bad) {
-            return bad.toResponse();
-        }
         if (failure instanceof ApiResponseException answer) {
             return answer.response();
-        }
-        if (failure instanceof NotFoundException notFound) {
-            return notFound.toResponse();
         }
         if (failure != null) {
             LOG.error("API request failed: {}", failure.toString(), failure);

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.funding.OpportunityJson;
 import dev.perpflow.app.funding.OpportunityService;
 import dev.perpflow.app.funding.OpportunityService.Ranking;
@@ -53,7 +54,7 @@ public class OpportunitiesApi {
         allowed.put("limit", "1");
         Ranking ranking = service.rank(OpportunityFilterParser.parse(allowed));
         Opportunity best = ranking.opportunities().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no opportunity matches these filters"));
+                .orElseThrow(() -> Refusal.notFound("no opportunity matches these filters"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("opportunity", OpportunityJson.of(best));
         body.put("rank", 1);
@@ -66,7 +67,7 @@ public class OpportunitiesApi {
     public ApiResponse forSymbol(@Header("symbol") String symbol, @Header("min_profit") String minProfit,
             @Header("limit") String limit) throws SQLException {
         if (!queries.symbolExists(symbol)) {
-            throw new NotFoundException("unknown symbol '" + symbol + "'");
+            throw Refusal.notFound("unknown symbol '" + symbol + "'");
         }
         OpportunityFilter filter = OpportunityFilter.builder().symbol(symbol)
                 .minProfit(QueryParameters.decimal("min_profit", minProfit, BigDecimal.ZERO))

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.funding.OpportunityFilter;
 import dev.perpflow.funding.OpportunitySort;
 import java.math.BigDecimal;
@@ -45,12 +46,12 @@ final class OpportunityFilterParser {
         }
         String sortBy = text(query, "sort_by");
         if (sortBy != null) {
-            b.sortBy(OpportunitySort.fromApiName(sortBy).orElseThrow(() -> new BadRequestException("sort_by",
+            b.sortBy(OpportunitySort.fromApiName(sortBy).orElseThrow(() -> Refusal.invalid("sort_by",
                     "sort_by '" + sortBy + "' is not one of " + OpportunitySort.apiNames())));
         }
         OpportunityFilter filter = b.build();
         filter.problem().ifPresent(problem -> {
-            throw new BadRequestException(problem.substring(0, problem.indexOf(' ')), problem);
+            throw Refusal.invalid(problem.substring(0, problem.indexOf(' ')), problem);
         });
         return filter;
     }

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +19,11 @@ public final class QueryParameters {
         try {
             int value = Integer.parseInt(raw.trim());
             if (value < min || value > max) {
-                throw new BadRequestException(name, name + " must be between " + min + " and " + max + ", was " + raw);
+                throw Refusal.invalid(name, name + " must be between " + min + " and " + max + ", was " + raw);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " must be a whole number, was '" + raw + "'");
+            throw Refusal.invalid(name, name + " must be a whole number, was '" + raw + "'");
         }
     }
 
@@ -33,7 +34,7 @@ public final class QueryParameters {
         try {
             return new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " must be a number, was '" + raw + "'");
+            throw Refusal.invalid(name, name + " must be a number, was '" + raw + "'");
         }
     }
 
@@ -44,7 +45,7 @@ public final class QueryParameters {
         return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new BadRequestException(name, name + " must be true or false, was '" + raw + "'");
+            default -> throw Refusal.invalid(name, name + " must be true or false, was '" + raw + "'");
         };
     }
 
@@ -55,16 +56,16 @@ public final class QueryParameters {
         }
         String value = raw.trim().toLowerCase(Locale.ROOT);
         if (!value.endsWith("d")) {
-            throw new BadRequestException(name, name + " must be a number of days like 7d, was '" + raw + "'");
+            throw Refusal.invalid(name, name + " must be a number of days like 7d, was '" + raw + "'");
         }
         try {
             int days = Integer.parseInt(value.substring(0, value.length() - 1));
             if (days < 1 || days > 365) {
-                throw new BadRequestException(name, name + " must be between 1d and 365d, was '" + raw + "'");
+                throw Refusal.invalid(name, name + " must be between 1d and 365d, was '" + raw + "'");
             }
             return days;
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " must be a number of days like 7d, was '" + raw + "'");
+            throw Refusal.invalid(name, name + " must be a number of days like 7d, was '" + raw + "'");
         }
     }
 
@@ -84,7 +85,7 @@ public final class QueryParameters {
         }
         String value = raw.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new BadRequestException(name, name + " must be one of " + String.join(", ", allowed) + ", was '"
+            throw Refusal.invalid(name, name + " must be one of " + String.join(", ", allowed) + ", was '"
                     + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "'");
         }
         return value;
@@ -92,7 +93,7 @@ public final class QueryParameters {
 
     public static String required(String name, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new BadRequestException(name, name + " is required");
+            throw Refusal.invalid(name, name + " is required");
         }
         return raw.trim();
     }

@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.config.YamlMaps;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class RequestBodies {
         try {
             return YamlMaps.parse(body, PerpflowHttpBinding.MAX_BODY_BYTES);
         } catch (YamlMaps.NotAMapping e) {
-            throw new BadRequestException("body", (e.unreadable() ? "body is not valid JSON: "
+            throw Refusal.invalid("body", (e.unreadable() ? "body is not valid JSON: "
                     : "body must be a JSON object, like {\"key\": \"value\"}: ") + e.getMessage());
         }
     }
@@ -30,14 +31,14 @@ public final class RequestBodies {
             return null;
         }
         if (!(value instanceof String text)) {
-            throw new BadRequestException(name, name + " must be a string, not " + typeOf(value));
+            throw Refusal.invalid(name, name + " must be a string, not " + typeOf(value));
         }
         if (text.length() > maxLength) {
-            throw new BadRequestException(name, name + " is " + text.length() + " characters long; at most "
+            throw Refusal.invalid(name, name + " is " + text.length() + " characters long; at most "
                     + maxLength);
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new BadRequestException(name, name + " must not contain control characters");
+            throw Refusal.invalid(name, name + " must not contain control characters");
         }
         return text;
     }
@@ -46,7 +47,7 @@ public final class RequestBodies {
     public static String requiredText(Map<String, Object> request, String name, int maxLength) {
         String text = text(request, name, maxLength);
         if (text == null || text.isBlank()) {
-            throw new BadRequestException(name, name + " is required");
+            throw Refusal.invalid(name, name + " is required");
         }
         return text;
     }
@@ -56,12 +57,12 @@ public final class RequestBodies {
     public static Map<String, Object> mapping(Map<String, Object> request, String name) {
         Object value = request.get(name);
         if (!(value instanceof Map<?, ?> map)) {
-            throw new BadRequestException(name, name + " must be an object of the strategy's keys, not "
+            throw Refusal.invalid(name, name + " must be an object of the strategy's keys, not "
                     + (value == null ? "missing" : typeOf(value)));
         }
         for (Object key : map.keySet()) {
             if (!(key instanceof String)) {
-                throw new BadRequestException(name, name + " keys must be strings, not " + key);
+                throw Refusal.invalid(name, name + " keys must be strings, not " + key);
             }
         }
         return (Map<String, Object>) map;
@@ -74,7 +75,7 @@ public final class RequestBodies {
             return defaultValue;
         }
         if (!(value instanceof Boolean b)) {
-            throw new BadRequestException(name, name + " must be true or false, not " + typeOf(value));
+            throw Refusal.invalid(name, name + " must be true or false, not " + typeOf(value));
         }
         return b;
     }

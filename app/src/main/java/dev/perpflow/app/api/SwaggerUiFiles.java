@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public class SwaggerUiFiles implements Processor {
         // request headers (query parameters included) must not be echoed back as response headers
         exchange.getMessage().removeHeaders("*");
         if (type == null) {
-            throw new NotFoundException("no file '" + name + "' in the API docs");
+            throw Refusal.notFound("no file '" + name + "' in the API docs");
         }
         byte[] content = cache.computeIfAbsent(name,
                 n -> read((OWN_FILES.containsKey(n) ? OWN : webjarDir) + n));

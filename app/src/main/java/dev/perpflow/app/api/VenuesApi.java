@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import dev.perpflow.app.venue.VenueHealth;
 import dev.perpflow.app.persistence.FundingQueries;
 import dev.perpflow.app.persistence.FundingQueries.DexSymbolRow;
@@ -99,6 +100,6 @@ public class VenuesApi {
 
     private VenueRow require(String dex) throws SQLException {
         return venues.findByName(dex == null ? "" : dex.trim())
-                .orElseThrow(() -> new NotFoundException("unknown dex '" + dex + "'"));
+                .orElseThrow(() -> Refusal.notFound("unknown dex '" + dex + "'"));
     }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * A request the application refuses, and why, in the words of the domain rather than of HTTP: the REST API turns
  * the {@link Kind} into a status code (404, 403, 400, 409, 429, 503), Telegram shows the message. Thrown by the
- * control service and by everything it calls (accounts, runs, configs), never for internal faults, whose details
- * must not reach a caller.
+ * control service, by everything it calls (accounts, runs, configs) and by the REST layer's parameter checks, never
+ * for internal faults, whose details must not reach a caller.
  */
 public final class Refusal extends RuntimeException {
 

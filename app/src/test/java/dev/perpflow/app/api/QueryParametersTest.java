@@ -1,5 +1,6 @@
 package dev.perpflow.app.api;
 
+import dev.perpflow.app.control.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ class QueryParametersTest {
         assertThat(QueryParameters.periodDays("period", null, 7)).isEqualTo(7);
         assertThat(QueryParameters.periodDays("period", "30d", 7)).isEqualTo(30);
         assertThatThrownBy(() -> QueryParameters.periodDays("period", "invalid", 7))
-                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.parameter()).isEqualTo("period"))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.field()).isEqualTo("period"))
                 .hasMessageContaining("7d");
         assertThatThrownBy(() -> QueryParameters.periodDays("period", "0d", 7)).hasMessageContaining("between 1d");
     }
