@@ -227,14 +227,12 @@ public final class ControlService {
 
     /** A run's config as it was stored (started with). */
     public Map<String, Object> runParameters(Principal caller, String runId) throws SQLException {
-        runtime.run(caller, runId);
-        return runtime.config(runId);
+        return runtime.config(caller, runId);
     }
 
     /** A run's latest events (any strategy), newest first. */
     public List<StrategyRunRepository.RunEvent> runEvents(Principal caller, String runId, int limit) throws SQLException {
-        runtime.run(caller, runId);
-        return runtime.events(runId, limit);
+        return runtime.events(caller, runId, limit);
     }
 
     public List<String> runLogs(Principal caller, String runId, int lines) throws SQLException {
@@ -267,8 +265,7 @@ public final class ControlService {
 
     /** A config the caller may use: refused as not found otherwise. */
     public StrategyConfigRepository.SavedConfig config(Principal caller, long configId) {
-        return runtime.configs().find(configId).filter(c -> caller.admin() || c.owner().equals(caller.username()))
-                .orElseThrow(() -> Refusal.notFound("no saved config " + configId));
+        return runtime.savedConfig(caller, configId);
     }
 
     /** Saves a config under {@code name}, validated key by key first. */

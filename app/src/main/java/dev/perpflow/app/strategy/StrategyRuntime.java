@@ -87,7 +87,7 @@ public final class StrategyRuntime {
         if (!runId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw Refusal.invalid("id", "id must be 1-64 letters, digits, '-' or '_'");
         }
-        if (find(runId).isPresent()) {
+        if (locate(runId).isPresent()) {
             throw Refusal.conflict("a strategy run '" + runId + "' exists already");
         }
         try {
@@ -101,12 +101,13 @@ public final class StrategyRuntime {
 
     /** Starts (or resumes) a run within the caller's limits. */
     public RunView start(Principal caller, String runId) throws Exception {
-        StrategyRunRepository.StoredRun run = requireRun(caller, runId);
+        Located located = requireRun(caller, runId);
+        StrategyRunRepository.StoredRun run = located.run();
         if ("running".equals(run.status()) && isLive(runId)) {
             return view(runId).orElseThrow();
         }
         guard.check(caller);
-        RunHost host = hostOf(runId);
+        RunHost host = located.host();
         host.runs().startedBy(runId, caller.username());
         try {
             host.start(runId, run.config());
@@ -117,11 +118,15 @@ public final class StrategyRuntime {
         return view(runId).orElseThrow();
     }
 
+    /** A saved config the caller may use (its own; admins: any); refused as not found otherwise. */
+    public StrategyConfigRepository.SavedConfig savedConfig(Principal caller, long configId) {
+        return configs.find(configId).filter(c -> caller.admin() || c.owner().equals(caller.username()))
+                .orElseThrow(() -> Refusal.notFound("no saved config " + configId));
+    }
+
     /** Creates a run from a saved config for an account and starts it. */
     public RunView startSaved(Principal caller, long configId, String account) throws Exception {
-        StrategyConfigRepository.SavedConfig saved = configs.find(configId)
-                .filter(c -> caller.admin() || c.owner().equals(caller.username()))
-                .orElseThrow(() -> Refusal.notFound("no saved config " + configId));
+        StrategyConfigRepository.SavedConfig saved = savedConfig(caller, configId);
         String runId = saved.name().replaceAll("[^A-Za-z0-9_-]", "-") + "-"
                 + UUID.randomUUID().toString().substring(0, 6);
         guard.check(caller);
@@ -147,13 +152,13 @@ public final class StrategyRuntime {
      * until flat. A run that is stopped already and has nothing to close stays as it is, and the outcome says so.
      */
     public StopOutcome stop(Principal caller, String runId, boolean closePositions) throws Exception {
-        StrategyRunRepository.StoredRun run = requireRun(caller, runId);
-        boolean wasStopped = run.status().equals("stopped") && !isLive(runId);
+        Located located = requireRun(caller, runId);
+        boolean wasStopped = located.run().status().equals("stopped") && !isLive(runId);
         if (wasStopped && !closePositions) {
             return StopOutcome.wasAlreadyStopped();
         }
         // a stopped grid may have left its take-profit orders and position on the venue: a stop with close closes them
-        StopOutcome outcome = hostOf(runId).stop(runId, closePositions);
+        StopOutcome outcome = located.host().stop(runId, closePositions);
         if (wasStopped && outcome.closed() == 0 && outcome.remaining().isEmpty()) {
             return StopOutcome.wasAlreadyStopped();
         }
@@ -186,15 +191,14 @@ public final class StrategyRuntime {
         return RunLogFiles.tail(logDir, runId, Math.max(1, Math.min(lines, 500)));
     }
 
-    /** A run's latest events, newest first (callers check access first: {@link #run(Principal, String)}). */
-    public List<StrategyRunRepository.RunEvent> events(String runId, int limit) throws SQLException {
-        return hostOf(runId).runs().events(runId, limit);
+    /** A run's latest events, newest first. */
+    public List<StrategyRunRepository.RunEvent> events(Principal caller, String runId, int limit) throws SQLException {
+        return requireRun(caller, runId).host().runs().events(runId, limit);
     }
 
-    /** A run's stored config (callers check access first: {@link #run(Principal, String)}). */
-    public Map<String, Object> config(String runId) throws SQLException {
-        return find(runId).map(StrategyRunRepository.StoredRun::config)
-                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
+    /** A run's config as it was stored (started with). */
+    public Map<String, Object> config(Principal caller, String runId) throws SQLException {
+        return requireRun(caller, runId).run().config();
     }
 
     /** Timer step: writes the heartbeat of every run running on this node. */
@@ -207,35 +211,32 @@ public final class StrategyRuntime {
 
     /** A run as lists show it, whoever asks (callers check access: {@link #run(Principal, String)}). */
     public Optional<RunView> view(String runId) throws SQLException {
-        for (RunHost host : hosts.values()) {
-            Optional<StrategyRunRepository.StoredRun> run = host.runs().findRun(runId);
-            if (run.isPresent()) {
-                return Optional.of(toView(host.strategy(), run.get()));
-            }
-        }
-        return Optional.empty();
+        return locate(runId).map(located -> toView(located.host().strategy(), located.run()));
     }
 
     /** A run the caller may see: refused as not found when there is none, forbidden when it is another user's. */
     public RunView run(Principal caller, String runId) throws SQLException {
-        StrategyRunRepository.StoredRun run = requireRun(caller, runId);
-        return toView(hostOf(runId).strategy(), run);
+        Located located = requireRun(caller, runId);
+        return toView(located.host().strategy(), located.run());
     }
 
-    private StrategyRunRepository.StoredRun requireRun(Principal caller, String runId) throws SQLException {
-        StrategyRunRepository.StoredRun run = find(runId)
-                .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
-        if (!access.canUse(caller, run.account())) {
+    /** A stored run and the strategy it belongs to. */
+    private record Located(RunHost host, StrategyRunRepository.StoredRun run) {
+    }
+
+    private Located requireRun(Principal caller, String runId) throws SQLException {
+        Located located = locate(runId).orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
+        if (!access.canUse(caller, located.run().account())) {
             throw Refusal.runOfAnotherUser(runId);
         }
-        return run;
+        return located;
     }
 
-    private Optional<StrategyRunRepository.StoredRun> find(String runId) throws SQLException {
+    private Optional<Located> locate(String runId) throws SQLException {
         for (RunHost host : hosts.values()) {
             Optional<StrategyRunRepository.StoredRun> run = host.runs().findRun(runId);
             if (run.isPresent()) {
-                return run;
+                return Optional.of(new Located(host, run.get()));
             }
         }
         return Optional.empty();
@@ -248,15 +249,6 @@ public final class StrategyRuntime {
                     + ", not '" + strategy + "'");
         }
         return host;
-    }
-
-    private RunHost hostOf(String runId) throws SQLException {
-        for (RunHost host : hosts.values()) {
-            if (host.runs().findRun(runId).isPresent()) {
-                return host;
-            }
-        }
-        throw Refusal.notFound("no strategy run '" + runId + "'");
     }
 
     private boolean isLive(String runId) {
