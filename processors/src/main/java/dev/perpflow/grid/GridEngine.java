@@ -109,11 +109,6 @@ public final class GridEngine {
         run.update(run.state().ready());
     }
 
-    /** Whether the grid holds nothing: no tracked position and no working entry. */
-    public boolean holdsNothing() {
-        return run.state().tracked().isEmpty() && run.state().cycle() == GridCycle.READY;
-    }
-
     /** Applies the target leverage (clamped by the venue) before the first tick; returns what the venue applied. */
     public int prepare() {
         int applied = GridRun.await(run.venue.setLeverage(run.config.ticker(), run.config.targetLeverage().intValue()));

@@ -38,6 +38,11 @@ public record GridState(
         return tracked.stream().map(TrackedPosition::size).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Nothing on the venue is the grid's: no tracked position and no working entry. */
+    public boolean holdsNothing() {
+        return tracked.isEmpty() && cycle == GridCycle.READY;
+    }
+
     GridState with(GridCycle newCycle, List<TrackedPosition> newTracked, String newPendingPosition, String newPendingId,
             Instant newPendingSince, int newSequence, Instant newLastEntry, int newLastActive, Instant newLastStopLoss,
             boolean newPaused, boolean newStopped) {

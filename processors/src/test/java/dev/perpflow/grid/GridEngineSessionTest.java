@@ -184,7 +184,7 @@ class GridEngineSessionTest {
         assertThat(sim.exchange().openOrders(null)).as("no entry left working").noneMatch(o -> !o.reduceOnly())
                 .as("the take profit stays").anyMatch(o -> o.reduceOnly());
         assertThat(grid.state().tracked()).hasSize(1);
-        assertThat(grid.holdsNothing()).isFalse();
+        assertThat(grid.state().holdsNothing()).isFalse();
         assertThat(eventTypes()).contains("entry_order_canceled");
     }
 

@@ -107,7 +107,7 @@ public class GridRuns implements RunHost {
             repository.upsertRun(runId, config.venue(), rawConfig, clock.instant());
             engine.prepare();
         } catch (Exception e) {
-            if (repository.loadState(runId).map(GridRuns::holdsNothing).orElse(true)) {
+            if (repository.loadState(runId).map(GridState::holdsNothing).orElse(true)) {
                 claims.release(AccountTrading.DEFAULT, config.venue(), config.ticker(), runId);
             }
             throw e;
@@ -141,7 +141,7 @@ public class GridRuns implements RunHost {
             } else if (engine != null) {
                 engine.stopEntries(); // no entry left working that nothing would watch
             }
-            if (stopped != null && stopped.holdsNothing()) {
+            if (stopped != null && stopped.state().holdsNothing()) {
                 GridConfig config = GridConfig.fromMap(repository.findRun(runId).orElseThrow().config());
                 claims.release(AccountTrading.DEFAULT, config.venue(), config.ticker(), runId);
             }
@@ -162,10 +162,6 @@ public class GridRuns implements RunHost {
         StrategyRunRepository.StoredRun run = repository.findRun(runId)
                 .orElseThrow(() -> Refusal.notFound("no strategy run '" + runId + "'"));
         return newEngine(runId, run.config());
-    }
-
-    private static boolean holdsNothing(GridState state) {
-        return state.tracked().isEmpty() && state.cycle() == GridState.GridCycle.READY;
     }
 
     /** An engine for the run over its stored state (a fresh state for a new run). */
