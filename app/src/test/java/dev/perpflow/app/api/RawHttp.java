@@ -1,14 +1,18 @@
 package dev.perpflow.app.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection, with the request line sent exactly as given (the JDK's
@@ -103,5 +107,22 @@ final class RawHttp {
             at = lineEnd + 2 + size + 2;
         }
         return body.toString();
+    }
+
+    /** Waits (up to 90 s) until the app on {@code port} holds an open position, and returns its id. */
+    static String awaitOpenPositionId(int port, String key) {
+        ObjectMapper json = new ObjectMapper();
+        String[] id = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Answer answer = send(port, "GET", "/api/v1/positions", Map.of("X-API-Key", key), (String) null);
+            for (JsonNode position : json.readTree(answer.body()).get("positions")) {
+                if (position.get("status").asText().equals("open")) {
+                    id[0] = position.get("id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id[0];
     }
 }

@@ -1,17 +1,14 @@
 package dev.perpflow.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perpflow.app.AppTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,19 +72,7 @@ class ReadmeCurlExamplesTest extends AppTestSupport {
     }
 
     private String openPositionId() {
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            RawHttp.Answer answer = RawHttp.send(port(), "GET", "/api/v1/positions", Map.of("X-API-Key", KEY),
-                    (String) null);
-            for (JsonNode position : JSON.readTree(answer.body()).get("positions")) {
-                if (position.get("status").asText().equals("open")) {
-                    id[0] = position.get("id").asText();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return id[0];
+        return RawHttp.awaitOpenPositionId(port(), KEY);
     }
 
     @Test
