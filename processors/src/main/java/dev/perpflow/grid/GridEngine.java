@@ -335,8 +335,10 @@ public final class GridEngine {
         }
         Position position = run.position();
         if (position != null && !position.isFlat()) {
-            String id = GridOrderIds.clientOrderId(run.id, "flatten-" + run.state().positionSequence(),
-                    String.valueOf(run.clock.millis()));
+            // the next attempt's id: a flatten retried after a failed one (even within the same millisecond) is never
+            // refused as a duplicate, and none is sent beside one whose outcome is still unknown
+            String id = run.gateway.attemptId(run.venueName(), GridOrderIds.clientOrderId(run.id,
+                    "flatten-" + run.state().positionSequence(), String.valueOf(run.clock.millis())));
             GridRun.await(run.gateway.submit(new OrderIntent(run.venueName(), OrderRequest.market(id, run.config.ticker(),
                     Side.reducing(position.quantity()), position.quantity().abs(), true), "grid-flatten",
                     position.markPrice() != null ? position.markPrice() : position.entryPrice(),

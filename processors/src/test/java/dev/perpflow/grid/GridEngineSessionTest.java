@@ -1,9 +1,12 @@
 package dev.perpflow.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perpflow.component.sim.SimClock;
 import dev.perpflow.component.sim.SimExchangeClient;
+import dev.perpflow.component.sim.SimFaults;
+import dev.perpflow.component.sim.SimOperation;
 import dev.perpflow.component.sim.SimVenueConfig;
 import dev.perpflow.execution.InMemoryOrderJournal;
 import dev.perpflow.execution.OrderGateway;
@@ -167,6 +170,24 @@ class GridEngineSessionTest {
         assertThat(grid.state().tracked()).isEmpty();
         assertThat(grid.state().stopped()).as("a later start trades again").isFalse();
         assertThat(grid.closeEverything("again")).as("nothing left to close").isFalse();
+    }
+
+    @Test
+    void aCloseThatFailsKeepsThePositionTrackedSoClosingAgainFinishesIt() {
+        GridEngine grid = engine(config());
+        grid.tick();
+        sim.exchange().setMid("BTC", new BigDecimal("89990"));
+        grid.tick();                                              // entry filled, take-profit close placed
+        sim.faults().failNext(SimOperation.SUBMIT, 1, SimFaults.Fault.UNAVAILABLE);
+
+        assertThatThrownBy(() -> grid.closeEverything("stopped with close")).isInstanceOf(RuntimeException.class);
+
+        assertThat(sim.exchange().positions()).as("the market close never reached the venue").isNotEmpty();
+        assertThat(grid.state().tracked()).as("still tracked: nothing is forgotten").hasSize(1);
+        assertThat(grid.closeEverything("stopped with close, again")).isTrue();
+        assertThat(sim.exchange().positions()).isEmpty();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(grid.state().holdsNothing()).isTrue();
     }
 
     @Test
