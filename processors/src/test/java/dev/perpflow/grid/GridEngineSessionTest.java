@@ -210,6 +210,21 @@ class GridEngineSessionTest {
     }
 
     @Test
+    void anEntryCancelThatFailsLeavesTheEntryTrackedSoStoppingAgainCancelsIt() {
+        GridEngine grid = engine(config());
+        grid.tick();                                              // the entry rests
+        assertThat(sim.exchange().openOrders(null)).singleElement().matches(o -> !o.reduceOnly());
+        sim.faults().failNext(SimOperation.CANCEL, 1, SimFaults.Fault.UNAVAILABLE);
+
+        assertThatThrownBy(grid::stopEntries).isInstanceOf(RuntimeException.class);
+
+        assertThat(grid.state().cycle()).as("the entry is not forgotten").isEqualTo(GridState.GridCycle.WAITING_FOR_FILL);
+        grid.stopEntries();
+        assertThat(sim.exchange().openOrders(null)).isEmpty();
+        assertThat(grid.state().holdsNothing()).isTrue();
+    }
+
+    @Test
     void thePausePriceStopsNewEntries() {
         Map<String, Object> raw = config();
         raw.put("pause_price", 89500);
